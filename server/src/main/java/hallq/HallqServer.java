@@ -1,0 +1,96 @@
+package hallq;
+
+import hallq.auth.AuthService;
+import hallq.config.HallqConfig;
+import hallq.db.Database;
+import hallq.db.PgHallRepository;
+import hallq.db.PgSessionRepository;
+import hallq.http.ApiVerticle;
+import hallq.queue.HallClock;
+import hallq.queue.QueueService;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running HallQ server: database started (or reached) and migrated, the hall config written to
+ * it, then the HTTP verticles deployed. Blocking steps run on a worker thread.
+ */
+public final class HallqServer {
+  private static final Logger LOG = LoggerFactory.getLogger(HallqServer.class);
+
+  private final Vertx vertx;
+  private final Database database;
+  private final Pool pool;
+  private final String deploymentId;
+  private final int port;
+
+  private HallqServer(Vertx vertx, Database database, Pool pool, String deploymentId, int port) {
+    this.vertx = vertx;
+    this.database = database;
+    this.pool = pool;
+    this.deploymentId = deploymentId;
+    this.port = port;
+  }
+
+  public static Future<HallqServer> start(Vertx vertx, HallqConfig config, Clock clock) {
+    HallClock hallClock = new HallClock(clock, config.hall().timeZone());
+    return vertx.executeBlocking(() -> {
+      Database database = Database.open(config);
+      try {
+        database.migrate();
+        return database;
+      } catch (RuntimeException e) {
+        database.close();
+        throw e;
+      }
+    }).compose(database -> {
+      Pool pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(config.db().poolSize()))
+          .connectingTo(database.connectOptions())
+          .using(vertx)
+          .build();
+      return new PgHallRepository(config.hall().id()).sync(pool, config)
+          .compose(v -> vertx.executeBlocking(() ->
+              new AuthService(vertx, config, hallClock, new PgSessionRepository(pool, config.hall().id()))))
+          .compose(auth -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth))
+          .map(deployed -> new HallqServer(vertx, database, pool, deployed.id(), deployed.port()))
+          .onFailure(e -> pool.close().onComplete(x -> vertx.executeBlocking(() -> {
+            database.close();
+            return null;
+          })));
+    });
+  }
+
+  private record Deployed(String id, int port) {}
+
+  private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth) {
+    AtomicInteger port = new AtomicInteger();
+    int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, port::set), new DeploymentOptions().setInstances(instances))
+        .map(id -> new Deployed(id, port.get()))
+        .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Stops serving, closes the pool and stops the embedded PostgreSQL if this server started it. */
+  public Future<Void> close() {
+    return vertx.undeploy(deploymentId)
+        .eventually(() -> pool.close())
+        .eventually(() -> vertx.executeBlocking(() -> {
+          database.close();
+          return null;
+        }))
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,218 @@
+package hallq.config;
+
+import hallq.config.HallqConfig.AuthSettings;
+import hallq.config.HallqConfig.CounterConfig;
+import hallq.config.HallqConfig.Db;
+import hallq.config.HallqConfig.DeviceConfig;
+import hallq.config.HallqConfig.DeviceType;
+import hallq.config.HallqConfig.Hall;
+import hallq.config.HallqConfig.Http;
+import hallq.config.HallqConfig.PriorityCategory;
+import hallq.config.HallqConfig.QueueRules;
+import hallq.config.HallqConfig.Role;
+import hallq.config.HallqConfig.ServiceTypeConfig;
+import hallq.config.HallqConfig.UserConfig;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads the config file over the built-in defaults, applies {@code HALLQ_*} overrides, validates. */
+public final class ConfigLoader {
+  public static final String CONFIG_FILE_ENV = "HALLQ_CONFIG";
+  public static final Path DEFAULT_FILE = Path.of("config", "hallq.json");
+
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+  private static final Pattern PREFIX = Pattern.compile("[A-Z]");
+  private static final Pattern HALL_ID = Pattern.compile("[a-z0-9-]{1,32}");
+  private static final Pattern PASSWORD_HASH = Pattern.compile("pbkdf2-sha256\\$\\d+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+");
+
+  private ConfigLoader() {}
+
+  /** The file named by {@code HALLQ_CONFIG}, else {@code config/hallq.json}. */
+  public static Path configFile(Map<String, String> env) {
+    String named = env.get(CONFIG_FILE_ENV);
+    return named == null || named.isBlank() ? DEFAULT_FILE : Path.of(named);
+  }
+
+  public static HallqConfig load(Path file, Map<String, String> env) {
+    return fromJson(readRaw(file, env));
+  }
+
+  /** Defaults, then the file, then the environment: the JSON the typed config is built from. */
+  public static JsonObject readRaw(Path file, Map<String, String> env) {
+    JsonObject json = defaults().mergeIn(readFile(file), true);
+    EnvOverrides overrides = new EnvOverrides(env);
+    overrides.apply(json);
+    TreeSet<String> unknown = new TreeSet<>(env.keySet());
+    unknown.removeIf(name -> !name.startsWith(EnvOverrides.PREFIX + "_") || name.equals(CONFIG_FILE_ENV));
+    unknown.removeAll(overrides.used());
+    if (!unknown.isEmpty()) {
+      throw new ConfigException(unknown.first(), "no config key has this name");
+    }
+    return json;
+  }
+
+  public static HallqConfig fromJson(JsonObject json) {
+    ConfigNode root = new ConfigNode("", json);
+    ConfigNode http = root.object("http");
+    ConfigNode db = root.object("db");
+    ConfigNode hall = root.object("hall");
+    ConfigNode queue = root.object("queue");
+    ConfigNode auth = root.object("auth");
+    HallqConfig config = new HallqConfig(
+        new Http(http.text("host"), http.integer("port", 0, 65535)),
+        Path.of(root.text("dataDir")),
+        new Db(db.optionalText("url"), db.optionalText("user"), db.optionalText("password"), db.integer("poolSize", 1, 200)),
+        new Hall(matching(hall, "id", HALL_ID), hall.text("name"), hall.text("nameEn"), zone(hall)),
+        new QueueRules(queue.integer("noShowRequeueLimit", 0, 10)),
+        new AuthSettings(Duration.ofHours(auth.integer("sessionHours", 1, 168)), auth.integer("pbkdf2Iterations", 10_000, 10_000_000)),
+        root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
+        root.objects("serviceTypes", ConfigLoader::serviceType),
+        root.objects("counters", c -> new CounterConfig(c.integer("no", 1, 9999), c.text("name"), c.texts("services"))),
+        root.objects("users", ConfigLoader::user),
+        root.objects("devices", d -> new DeviceConfig(d.text("id"), d.choice("type", DeviceType.class), d.text("token"))));
+    validateReferences(config);
+    return config;
+  }
+
+  /** The effective config for the log: secrets replaced, credentials cut from URLs. */
+  public static JsonObject masked(JsonObject raw) {
+    JsonObject copy = raw.copy();
+    maskIn(copy);
+    return copy;
+  }
+
+  private static void maskIn(Object node) {
+    if (node instanceof JsonObject object) {
+      for (String key : object.fieldNames()) {
+        Object value = object.getValue(key);
+        if (value instanceof String text && isSecretKey(key) && !text.isEmpty()) {
+          object.put(key, "****");
+        } else if (value instanceof String text && key.equals("url")) {
+          object.put(key, text.replaceAll("//[^/@]*@", "//****@"));
+        } else {
+          maskIn(value);
+        }
+      }
+    } else if (node instanceof JsonArray array) {
+      array.forEach(ConfigLoader::maskIn);
+    }
+  }
+
+  private static boolean isSecretKey(String key) {
+    String lower = key.toLowerCase();
+    return lower.contains("password") || lower.contains("token") || lower.contains("secret");
+  }
+
+  private static ServiceTypeConfig serviceType(ConfigNode s) {
+    return new ServiceTypeConfig(
+        matching(s, "code", CODE),
+        matching(s, "prefix", PREFIX),
+        s.text("name"),
+        s.text("nameEn"),
+        s.integer("targetWaitMinutes", 1, 600),
+        s.integer("standardServiceMinutes", 1, 600));
+  }
+
+  private static UserConfig user(ConfigNode u) {
+    return new UserConfig(u.text("username"), u.text("displayName"), u.choice("role", Role.class), matching(u, "passwordHash", PASSWORD_HASH));
+  }
+
+  private static String matching(ConfigNode node, String name, Pattern pattern) {
+    String text = node.text(name);
+    if (!pattern.matcher(text).matches()) {
+      throw new ConfigException(node.key(name), "must match " + pattern.pattern() + ", was '" + text + "'");
+    }
+    return text;
+  }
+
+  private static ZoneId zone(ConfigNode hall) {
+    String text = hall.text("timeZone");
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      throw new ConfigException(hall.key("timeZone"), "unknown time zone '" + text + "'");
+    }
+  }
+
+  private static void validateReferences(HallqConfig config) {
+    unique(config.priorities(), PriorityCategory::code, "priorities", "code");
+    unique(config.serviceTypes(), ServiceTypeConfig::code, "serviceTypes", "code");
+    unique(config.serviceTypes(), ServiceTypeConfig::prefix, "serviceTypes", "prefix");
+    unique(config.counters(), CounterConfig::no, "counters", "no");
+    unique(config.users(), UserConfig::username, "users", "username");
+    unique(config.devices(), DeviceConfig::id, "devices", "id");
+    unique(config.devices(), DeviceConfig::token, "devices", "token");
+    if (config.serviceTypes().isEmpty()) {
+      throw new ConfigException("serviceTypes", "must name at least one service type");
+    }
+    Set<String> codes = config.serviceTypes().stream().map(ServiceTypeConfig::code).collect(Collectors.toSet());
+    for (int i = 0; i < config.counters().size(); i++) {
+      List<String> services = config.counters().get(i).services();
+      String key = "counters[" + i + "].services";
+      if (services.isEmpty()) {
+        throw new ConfigException(key, "must name at least one service type");
+      }
+      if (new HashSet<>(services).size() != services.size()) {
+        throw new ConfigException(key, "names a service type twice");
+      }
+      for (String code : services) {
+        if (!codes.contains(code)) {
+          throw new ConfigException(key, "unknown service type '" + code + "'");
+        }
+      }
+    }
+    for (int i = 0; i < config.devices().size(); i++) {
+      if (config.devices().get(i).token().length() < 16) {
+        throw new ConfigException("devices[" + i + "].token", "must be at least 16 characters");
+      }
+    }
+  }
+
+  private static <T, K> void unique(List<T> items, Function<T, K> key, String list, String field) {
+    Set<K> seen = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (!seen.add(key.apply(items.get(i)))) {
+        throw new ConfigException(list + "[" + i + "]." + field, "duplicate value '" + key.apply(items.get(i)) + "'");
+      }
+    }
+  }
+
+  private static JsonObject defaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream("/hallq-defaults.json")) {
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonObject readFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(CONFIG_FILE_ENV, "config file not found: " + file.toAbsolutePath());
+    }
+    try {
+      return new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ConfigException(CONFIG_FILE_ENV, "cannot read " + file + ": " + e.getMessage());
+    } catch (DecodeException e) {
+      throw new ConfigException(CONFIG_FILE_ENV, file + " is not valid JSON: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package hallq.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** The whole, validated configuration of one HallQ server. Built by {@link ConfigLoader}. */
+public record HallqConfig(
+    Http http,
+    Path dataDir,
+    Db db,
+    Hall hall,
+    QueueRules queue,
+    AuthSettings auth,
+    List<PriorityCategory> priorities,
+    List<ServiceTypeConfig> serviceTypes,
+    List<CounterConfig> counters,
+    List<UserConfig> users,
+    List<DeviceConfig> devices) {
+
+  public record Http(String host, int port) {}
+
+  /** An empty {@code url} means: run the embedded PostgreSQL under {@code dataDir}. */
+  public record Db(String url, String user, String password, int poolSize) {
+    public boolean embedded() {
+      return url.isEmpty();
+    }
+  }
+
+  public record Hall(String id, String name, String nameEn, ZoneId timeZone) {}
+
+  /** {@code noShowRequeueLimit}: how many times a late citizen's no-show ticket may be put back. */
+  public record QueueRules(int noShowRequeueLimit) {}
+
+  public record AuthSettings(Duration sessionTtl, int pbkdf2Iterations) {}
+
+  public record PriorityCategory(String code, String name, String nameEn) {}
+
+  public record ServiceTypeConfig(
+      String code, String prefix, String name, String nameEn, int targetWaitMinutes, int standardServiceMinutes) {}
+
+  /** {@code services}: the service codes this counter calls, in the order it prefers them. */
+  public record CounterConfig(int no, String name, List<String> services) {}
+
+  public enum Role { CLERK, MANAGER, ADMIN }
+
+  public record UserConfig(String username, String displayName, Role role, String passwordHash) {}
+
+  public enum DeviceType { KIOSK, DISPLAY, BRIDGE }
+
+  public record DeviceConfig(String id, DeviceType type, String token) {}
+
+  public HallqConfig withDb(Db newDb) {
+    return new HallqConfig(http, dataDir, newDb, hall, queue, auth, priorities, serviceTypes, counters, users, devices);
+  }
+
+  public HallqConfig withHttp(Http newHttp) {
+    return new HallqConfig(newHttp, dataDir, db, hall, queue, auth, priorities, serviceTypes, counters, users, devices);
+  }
+
+  public HallqConfig withDataDir(Path newDataDir) {
+    return new HallqConfig(http, newDataDir, db, hall, queue, auth, priorities, serviceTypes, counters, users, devices);
+  }
+
+  public Optional<ServiceTypeConfig> serviceType(String code) {
+    return serviceTypes.stream().filter(s -> s.code().equals(code)).findFirst();
+  }
+
+  public Optional<CounterConfig> counter(int no) {
+    return counters.stream().filter(c -> c.no() == no).findFirst();
+  }
+
+  public boolean hasPriority(String code) {
+    return priorities.stream().anyMatch(p -> p.code().equals(code));
+  }
+}

@@ -1,0 +1,79 @@
+package hallq.db;
+
+import hallq.auth.Principal;
+import hallq.config.HallqConfig.Role;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Users and their sign-in sessions; a session is found by the SHA-256 of its bearer token. */
+public final class PgSessionRepository {
+
+  /** A user as stored: the hash is only ever compared, never returned to a client. */
+  public record UserRow(String username, String displayName, Role role, String passwordHash) {}
+
+  private static final String FIND_USER = """
+      SELECT username, display_name, role, password_hash FROM app_user
+      WHERE username = $1 AND hall_id = $2 AND active""";
+
+  private static final String INSERT_SESSION = """
+      INSERT INTO auth_session (token_hash, username, counter_no, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)""";
+
+  private static final String FIND_SESSION = """
+      SELECT u.username, u.role, s.counter_no FROM auth_session s JOIN app_user u ON u.username = s.username
+      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active""";
+
+  private static final String DELETE_SESSION = "DELETE FROM auth_session WHERE token_hash = $1";
+
+  private static final String DELETE_EXPIRED = "DELETE FROM auth_session WHERE expires_at <= $1";
+
+  private final Pool pool;
+  private final String hallId;
+
+  public PgSessionRepository(Pool pool, String hallId) {
+    this.pool = pool;
+    this.hallId = hallId;
+  }
+
+  public Future<Optional<UserRow>> findUser(String username) {
+    return pool.preparedQuery(FIND_USER)
+        .execute(Tuple.of(username, hallId))
+        .map(rows -> {
+          var it = rows.iterator();
+          if (!it.hasNext()) {
+            return Optional.empty();
+          }
+          Row row = it.next();
+          return Optional.of(new UserRow(row.getString("username"), row.getString("display_name"),
+              Role.valueOf(row.getString("role")), row.getString("password_hash")));
+        });
+  }
+
+  public Future<Void> create(String tokenHash, String username, Integer counterNo, Instant now, Instant expiresAt) {
+    return pool.preparedQuery(DELETE_EXPIRED)
+        .execute(Tuple.of(PgTicketRepository.time(now)))
+        .compose(v -> pool.preparedQuery(INSERT_SESSION).execute(Tuple.of(tokenHash, username, counterNo,
+            PgTicketRepository.time(now), PgTicketRepository.time(expiresAt))))
+        .mapEmpty();
+  }
+
+  public Future<Optional<Principal>> find(String tokenHash, Instant now) {
+    return pool.preparedQuery(FIND_SESSION)
+        .execute(Tuple.of(tokenHash, PgTicketRepository.time(now)))
+        .map(rows -> {
+          var it = rows.iterator();
+          if (!it.hasNext()) {
+            return Optional.empty();
+          }
+          Row row = it.next();
+          return Optional.of(Principal.user(row.getString("username"), Role.valueOf(row.getString("role")), row.getInteger("counter_no")));
+        });
+  }
+
+  public Future<Void> delete(String tokenHash) {
+    return pool.preparedQuery(DELETE_SESSION).execute(Tuple.of(tokenHash)).mapEmpty();
+  }
+}

@@ -1,0 +1,189 @@
+package hallq.db;
+
+import hallq.queue.Ticket;
+import hallq.queue.TicketStatus;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tickets in PostgreSQL. Every method runs on the connection it is given, inside the caller's transaction. */
+public final class PgTicketRepository {
+
+  /** The ticket columns, read through the alias {@code t}. */
+  public static final String COLUMNS = "t.id, t.service_code, t.service_day, t.seq, t.number, t.priority, t.status, "
+      + "t.counter_no, t.issued_at, t.queued_at, t.rank_at, t.called_at, t.started_at, t.ended_at, "
+      + "t.recall_count, t.requeue_count, t.transferred_from";
+
+  private static final String NEXT_SEQ = """
+      INSERT INTO ticket_sequence (hall_id, service_code, service_day, last_seq) VALUES ($1, $2, $3, 1)
+      ON CONFLICT (hall_id, service_code, service_day) DO UPDATE SET last_seq = ticket_sequence.last_seq + 1
+      RETURNING last_seq""";
+
+  private static final String INSERT = """
+      INSERT INTO ticket AS t (id, hall_id, service_code, service_day, seq, number, priority, status, counter_no,
+        idempotency_key, issued_at, queued_at, rank_at, transferred_from)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+      RETURNING\s""" + COLUMNS;
+
+  private static final String UPDATE = """
+      UPDATE ticket t SET status = $3, counter_no = $4, queued_at = $5, rank_at = $6, called_at = $7,
+        started_at = $8, ended_at = $9, recall_count = $10, requeue_count = $11
+      WHERE t.hall_id = $1 AND t.id = $2
+      RETURNING\s""" + COLUMNS;
+
+  private static final String FIND = "SELECT " + COLUMNS + " FROM ticket t WHERE t.hall_id = $1 AND t.id = $2";
+
+  private static final String LOCK = FIND + " FOR UPDATE";
+
+  private static final String FIND_BY_IDEMPOTENCY_KEY =
+      "SELECT " + COLUMNS + " FROM ticket t WHERE t.hall_id = $1 AND t.idempotency_key = $2";
+
+  private static final String LOCK_AT_COUNTER = "SELECT " + COLUMNS + " FROM ticket t "
+      + "WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.status IN ('CALLED', 'SERVING') FOR UPDATE";
+
+  private static final String FIND_AT_COUNTERS = "SELECT " + COLUMNS + " FROM ticket t "
+      + "WHERE t.hall_id = $1 AND t.status IN ('CALLED', 'SERVING')";
+
+  private static final String AHEAD_AND_OPEN_COUNTERS = """
+      SELECT
+        (SELECT count(*) FROM ticket w
+          WHERE w.hall_id = $1 AND w.service_day = $2 AND w.service_code = $3 AND w.status = 'WAITING'
+            AND ((w.priority IS NOT NULL AND NOT $4)
+              OR ((w.priority IS NOT NULL) = $4 AND (w.rank_at, w.id) < ($5, $6)))) AS ahead,
+        (SELECT count(*) FROM counter c JOIN counter_service cs USING (hall_id, counter_no)
+          WHERE c.hall_id = $1 AND cs.service_code = $3 AND c.active AND NOT c.paused) AS open_counters""";
+
+  private final String hallId;
+
+  public PgTicketRepository(String hallId) {
+    this.hallId = hallId;
+  }
+
+  public Future<Integer> nextSeq(SqlClient sql, String serviceCode, LocalDate day) {
+    return sql.preparedQuery(NEXT_SEQ)
+        .execute(Tuple.of(hallId, serviceCode, day))
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  public Future<Ticket> insert(SqlClient sql, Ticket t, String idempotencyKey) {
+    Tuple params = Tuple.tuple()
+        .addUUID(t.id())
+        .addString(hallId)
+        .addString(t.serviceCode())
+        .addLocalDate(t.serviceDay())
+        .addInteger(t.seq())
+        .addString(t.number())
+        .addString(t.priority())
+        .addString(t.status().name())
+        .addInteger(t.counterNo())
+        .addString(idempotencyKey)
+        .addOffsetDateTime(time(t.issuedAt()))
+        .addOffsetDateTime(time(t.queuedAt()))
+        .addOffsetDateTime(time(t.rankAt()))
+        .addUUID(t.transferredFrom());
+    return sql.preparedQuery(INSERT).execute(params).map(PgTicketRepository::single);
+  }
+
+  public Future<Ticket> update(SqlClient sql, Ticket t) {
+    Tuple params = Tuple.tuple()
+        .addString(hallId)
+        .addUUID(t.id())
+        .addString(t.status().name())
+        .addInteger(t.counterNo())
+        .addOffsetDateTime(time(t.queuedAt()))
+        .addOffsetDateTime(time(t.rankAt()))
+        .addOffsetDateTime(time(t.calledAt()))
+        .addOffsetDateTime(time(t.startedAt()))
+        .addOffsetDateTime(time(t.endedAt()))
+        .addInteger(t.recallCount())
+        .addInteger(t.requeueCount());
+    return sql.preparedQuery(UPDATE).execute(params).map(PgTicketRepository::single);
+  }
+
+  public Future<Optional<Ticket>> find(SqlClient sql, UUID id) {
+    return sql.preparedQuery(FIND).execute(Tuple.of(hallId, id)).map(PgTicketRepository::first);
+  }
+
+  public Future<Optional<Ticket>> lock(SqlClient sql, UUID id) {
+    return sql.preparedQuery(LOCK).execute(Tuple.of(hallId, id)).map(PgTicketRepository::first);
+  }
+
+  public Future<Optional<Ticket>> findByIdempotencyKey(SqlClient sql, String key) {
+    return sql.preparedQuery(FIND_BY_IDEMPOTENCY_KEY).execute(Tuple.of(hallId, key)).map(PgTicketRepository::first);
+  }
+
+  /** The ticket a counter holds (CALLED or SERVING), locked for this transaction. */
+  public Future<Optional<Ticket>> lockAtCounter(SqlClient sql, int counterNo) {
+    return sql.preparedQuery(LOCK_AT_COUNTER).execute(Tuple.of(hallId, counterNo)).map(PgTicketRepository::first);
+  }
+
+  /** The tickets all counters hold now. */
+  public Future<List<Ticket>> findAtCounters(SqlClient sql) {
+    return sql.preparedQuery(FIND_AT_COUNTERS)
+        .execute(Tuple.of(hallId))
+        .map(rows -> {
+          List<Ticket> held = new ArrayList<>();
+          rows.forEach(row -> held.add(fromRow(row)));
+          return held;
+        });
+  }
+
+  /** How many waiting tickets will be called before this one, and how many counters are open for its service. */
+  public Future<int[]> aheadAndOpenCounters(SqlClient sql, Ticket t) {
+    Tuple params = Tuple.of(hallId, t.serviceDay(), t.serviceCode(), t.priority() != null, time(t.rankAt()), t.id());
+    return sql.preparedQuery(AHEAD_AND_OPEN_COUNTERS)
+        .execute(params)
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new int[] {row.getLong("ahead").intValue(), row.getLong("open_counters").intValue()};
+        });
+  }
+
+  public static Ticket fromRow(Row row) {
+    return new Ticket(
+        row.getUUID("id"),
+        row.getString("service_code"),
+        row.getLocalDate("service_day"),
+        row.getInteger("seq"),
+        row.getString("number"),
+        row.getString("priority"),
+        TicketStatus.valueOf(row.getString("status")),
+        row.getInteger("counter_no"),
+        instant(row.getOffsetDateTime("issued_at")),
+        instant(row.getOffsetDateTime("queued_at")),
+        instant(row.getOffsetDateTime("rank_at")),
+        instant(row.getOffsetDateTime("called_at")),
+        instant(row.getOffsetDateTime("started_at")),
+        instant(row.getOffsetDateTime("ended_at")),
+        row.getInteger("recall_count"),
+        row.getInteger("requeue_count"),
+        row.getUUID("transferred_from"));
+  }
+
+  public static Optional<Ticket> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(fromRow(it.next())) : Optional.empty();
+  }
+
+  private static Ticket single(RowSet<Row> rows) {
+    return fromRow(rows.iterator().next());
+  }
+
+  public static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+}

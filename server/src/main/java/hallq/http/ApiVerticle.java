@@ -1,0 +1,97 @@
+package hallq.http;
+
+import hallq.auth.AuthService;
+import hallq.config.HallqConfig;
+import hallq.queue.QueueService;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * The HTTP API under {@code /api/v1}, validated against {@code openapi/hallq.yaml}, and the browser
+ * apps of the display-client module at the site root.
+ */
+public final class ApiVerticle extends VerticleBase {
+  public static final String CONTRACT = "openapi/hallq.yaml";
+  private static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private final HallqConfig config;
+  private final QueueService queue;
+  private final AuthService auth;
+  private final IntConsumer onListening;
+
+  public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, IntConsumer onListening) {
+    this.config = config;
+    this.queue = queue;
+    this.auth = auth;
+    this.onListening = onListening;
+  }
+
+  @Override
+  public Future<?> start() {
+    return OpenAPIContract.from(vertx, CONTRACT)
+        .map(this::router)
+        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host()))
+        .onSuccess(server -> onListening.accept(server.actualPort()));
+  }
+
+  private Router router(OpenAPIContract contract) {
+    AuthApi authApi = new AuthApi(auth);
+    HallApi hallApi = new HallApi(config, queue);
+    TicketApi ticketApi = new TicketApi(queue);
+    CounterApi counterApi = new CounterApi(queue);
+    Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
+        Map.entry("login", authApi::login),
+        Map.entry("logout", authApi::logout),
+        Map.entry("whoAmI", authApi::whoAmI),
+        Map.entry("getHall", hallApi::getHall),
+        Map.entry("listServiceTypes", hallApi::listServiceTypes),
+        Map.entry("getQueueOverview", hallApi::getQueueOverview),
+        Map.entry("listCounters", hallApi::listCounters),
+        Map.entry("getCounter", hallApi::getCounter),
+        Map.entry("issueTicket", ticketApi::issueTicket),
+        Map.entry("getTicket", ticketApi::getTicket),
+        Map.entry("cancelTicket", ticketApi::cancelTicket),
+        Map.entry("requeueTicket", ticketApi::requeueTicket),
+        Map.entry("callNext", counterApi::callNext),
+        Map.entry("recall", counterApi::recall),
+        Map.entry("markNoShow", counterApi::markNoShow),
+        Map.entry("startService", counterApi::startService),
+        Map.entry("finishService", counterApi::finishService),
+        Map.entry("transferTicket", counterApi::transferTicket),
+        Map.entry("pauseCounter", counterApi::pauseCounter),
+        Map.entry("resumeCounter", counterApi::resumeCounter));
+
+    ErrorReplies errors = new ErrorReplies();
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        .rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .rootHandler(new AuthenticationHandler(auth));
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      String operationId = route.getOperation().getOperationId();
+      Handler<RoutingContext> handler = operations.get(operationId);
+      if (handler == null) {
+        throw new IllegalStateException("no handler for operation " + operationId + " of " + CONTRACT);
+      }
+      route.addHandler(handler).addFailureHandler(errors);
+    }
+    Router router = builder.createRouter();
+    router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .sendFile(CONTRACT));
+    router.get().handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    router.route().failureHandler(errors);
+    router.errorHandler(404, errors);
+    router.errorHandler(405, errors);
+    return router;
+  }
+}

@@ -1,0 +1,48 @@
+package hallq.http;
+
+import hallq.DomainException;
+import hallq.auth.AuthService;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Resolves {@code Authorization: Bearer <token>} to a principal for the later checks in {@link Access}.
+ * No header means an anonymous citizen; a header with an unknown or expired token is refused at once.
+ */
+final class AuthenticationHandler implements Handler<RoutingContext> {
+  private static final String BEARER = "Bearer ";
+
+  private final AuthService auth;
+
+  AuthenticationHandler(AuthService auth) {
+    this.auth = auth;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String token = bearerToken(ctx);
+    if (token == null) {
+      ctx.next();
+      return;
+    }
+    auth.authenticate(token)
+        .onSuccess(found -> {
+          if (found.isEmpty()) {
+            ctx.fail(DomainException.unauthorized("INVALID_TOKEN", "the bearer token is unknown or expired; sign in again"));
+          } else {
+            ctx.put(Access.PRINCIPAL, found.get());
+            ctx.next();
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  static String bearerToken(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    String token = header.substring(BEARER.length()).trim();
+    return token.isEmpty() ? null : token;
+  }
+}

@@ -1,0 +1,66 @@
+package hallq.http;
+
+import hallq.auth.Principal;
+import hallq.queue.CounterState;
+import hallq.queue.QueueService;
+import hallq.queue.Ticket;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.BiFunction;
+
+/** What a clerk does at a counter: call, recall, no-show, start, finish, transfer, pause, resume. */
+final class CounterApi {
+  private final QueueService queue;
+
+  CounterApi(QueueService queue) {
+    this.queue = queue;
+  }
+
+  void callNext(RoutingContext ctx) {
+    onCounter(ctx, (no, actor) -> queue.callNext(no, actor).map(CounterState::toJson));
+  }
+
+  void recall(RoutingContext ctx) {
+    onTicket(ctx, queue::recall);
+  }
+
+  void markNoShow(RoutingContext ctx) {
+    onTicket(ctx, queue::markNoShow);
+  }
+
+  void startService(RoutingContext ctx) {
+    onTicket(ctx, queue::startService);
+  }
+
+  void finishService(RoutingContext ctx) {
+    onTicket(ctx, queue::finish);
+  }
+
+  void transferTicket(RoutingContext ctx) {
+    String serviceCode = ctx.body().asJsonObject().getString("serviceCode");
+    onCounter(ctx, (no, actor) -> queue.transfer(no, serviceCode, actor).map(transfer -> new JsonObject()
+        .put("counterNo", no)
+        .put("ticket", transfer.from().toJson())
+        .put("transferredTo", transfer.to().toJson())));
+  }
+
+  void pauseCounter(RoutingContext ctx) {
+    onCounter(ctx, (no, actor) -> queue.pause(no, actor).map(CounterState::toJson));
+  }
+
+  void resumeCounter(RoutingContext ctx) {
+    onCounter(ctx, (no, actor) -> queue.resume(no, actor).map(CounterState::toJson));
+  }
+
+  private void onTicket(RoutingContext ctx, BiFunction<Integer, String, Future<Ticket>> operation) {
+    onCounter(ctx, (no, actor) -> operation.apply(no, actor)
+        .map(ticket -> new JsonObject().put("counterNo", no).put("ticket", ticket.toJson())));
+  }
+
+  private void onCounter(RoutingContext ctx, BiFunction<Integer, String, Future<JsonObject>> operation) {
+    int counterNo = Replies.counterNo(ctx);
+    Principal operator = Access.counterOperator(ctx, counterNo);
+    Replies.json(ctx, operation.apply(counterNo, operator.name()));
+  }
+}

@@ -1,0 +1,39 @@
+package hallq.queue;
+
+import hallq.db.PgTicketRepository;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Which ticket a counter calls next, in one place: today's waiting tickets of the counter's service
+ * types; priority (绿色通道) tickets first, then the counter's preferred service types in their
+ * configured order (主办 before 兼办), then the longest-queued. The pick is locked with
+ * {@code SKIP LOCKED}, so counters calling at the same moment never get the same ticket and never
+ * wait on each other.
+ */
+public final class CallPolicy {
+
+  private static final String PICK_NEXT = "SELECT " + PgTicketRepository.COLUMNS + """
+       FROM ticket t
+      JOIN counter_service cs
+        ON cs.hall_id = t.hall_id AND cs.service_code = t.service_code AND cs.counter_no = $2
+      WHERE t.hall_id = $1 AND t.service_day = $3 AND t.status = 'WAITING'
+      ORDER BY (t.priority IS NULL), cs.position, t.rank_at, t.id
+      LIMIT 1
+      FOR UPDATE OF t SKIP LOCKED""";
+
+  private final String hallId;
+
+  public CallPolicy(String hallId) {
+    this.hallId = hallId;
+  }
+
+  public Future<Optional<Ticket>> pickNext(SqlClient sql, int counterNo, LocalDate day) {
+    return sql.preparedQuery(PICK_NEXT)
+        .execute(Tuple.of(hallId, counterNo, day))
+        .map(PgTicketRepository::first);
+  }
+}

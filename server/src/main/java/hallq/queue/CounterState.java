@@ -1,0 +1,18 @@
+package hallq.queue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** A counter as the clerk console and the displays see it: paused or not, and the ticket it holds. */
+public record CounterState(int no, String name, boolean paused, List<String> services, Ticket ticket) {
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("counterNo", no)
+        .put("name", name)
+        .put("paused", paused)
+        .put("services", new JsonArray(services))
+        .put("ticket", ticket == null ? null : ticket.toJson());
+  }
+}

@@ -1,0 +1,264 @@
+package hallq.queue;
+
+import hallq.DomainException;
+import hallq.config.HallqConfig;
+import hallq.config.HallqConfig.ServiceTypeConfig;
+import hallq.db.PgCounterRepository;
+import hallq.db.PgCounterRepository.CounterRow;
+import hallq.db.PgEventLog;
+import hallq.db.PgHallRepository;
+import hallq.db.PgTicketRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The queue rules. Every operation is one transaction that changes the ticket and appends its
+ * event; a returned future succeeds only after that transaction committed.
+ */
+public final class QueueService {
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  /** A ticket issued now, or the one an earlier request with the same idempotency key made. */
+  public record Issued(Ticket ticket, boolean created) {}
+
+  /** A ticket's public status: how many are ahead and a rough wait in minutes (null when no counter is open). */
+  public record Position(Ticket ticket, int ahead, Integer estimatedWaitMinutes) {}
+
+  public record Transfer(Ticket from, Ticket to) {}
+
+  private final Pool pool;
+  private final HallqConfig config;
+  private final HallClock clock;
+  private final PgTicketRepository tickets;
+  private final PgCounterRepository counters;
+  private final PgHallRepository hall;
+  private final PgEventLog events;
+  private final CallPolicy callPolicy;
+
+  public QueueService(Pool pool, HallqConfig config, HallClock clock) {
+    String hallId = config.hall().id();
+    this.pool = pool;
+    this.config = config;
+    this.clock = clock;
+    this.tickets = new PgTicketRepository(hallId);
+    this.counters = new PgCounterRepository(hallId);
+    this.hall = new PgHallRepository(hallId);
+    this.events = new PgEventLog(hallId);
+    this.callPolicy = new CallPolicy(hallId);
+  }
+
+  public Future<Issued> issueTicket(String serviceCode, String priority, String idempotencyKey, String actor) {
+    ServiceTypeConfig service = config.serviceType(serviceCode)
+        .orElseThrow(() -> DomainException.invalid("serviceCode", "unknown service type '" + serviceCode + "'"));
+    if (priority != null && !config.hasPriority(priority)) {
+      throw DomainException.invalid("priority", "unknown priority category '" + priority + "'");
+    }
+    Future<Issued> attempt = pool.withTransaction(sql -> existing(sql, idempotencyKey)
+        .compose(found -> found.isPresent()
+            ? Future.succeededFuture(new Issued(found.get(), false))
+            : insertNew(sql, service, priority, idempotencyKey, actor)));
+    // Two kiosk retries racing with one key: the loser's transaction rolled back (no number used up); return the winner's.
+    return attempt.recover(failure -> isUniqueViolation(failure) && idempotencyKey != null
+        ? pool.withConnection(sql -> existing(sql, idempotencyKey)).map(found -> new Issued(found.orElseThrow(), false))
+        : Future.failedFuture(failure));
+  }
+
+  public Future<Position> position(UUID ticketId) {
+    return pool.withConnection(sql -> tickets.find(sql, ticketId)
+        .map(found -> found.orElseThrow(() -> ticketNotFound(ticketId)))
+        .compose(ticket -> ticket.status() != TicketStatus.WAITING
+            ? Future.succeededFuture(new Position(ticket, 0, null))
+            : tickets.aheadAndOpenCounters(sql, ticket).map(counts -> estimate(ticket, counts[0], counts[1]))));
+  }
+
+  public Future<CounterState> callNext(int counterNo, String actor) {
+    return pool.withTransaction(sql -> counters.lock(sql, counterNo)
+        .compose(counter -> {
+          if (counter.paused()) {
+            throw DomainException.conflict("COUNTER_PAUSED", "counter " + counterNo + " is paused; resume it first");
+          }
+          return tickets.lockAtCounter(sql, counterNo).compose(held -> {
+            if (held.isPresent()) {
+              Ticket t = held.get();
+              throw DomainException.conflict("COUNTER_BUSY",
+                  "counter " + counterNo + " still holds ticket " + t.number() + " (" + t.status() + "); finish it or mark it no-show first");
+            }
+            return callPolicy.pickNext(sql, counterNo, clock.today());
+          })
+              .compose(next -> next.isEmpty()
+                  ? Future.succeededFuture(state(counter, null))
+                  : change(sql, next.get().call(counterNo, clock.now()), EventType.TICKET_CALLED, actor)
+                      .map(called -> state(counter, called)));
+        }));
+  }
+
+  public Future<Ticket> recall(int counterNo, String actor) {
+    return atCounter(counterNo, actor, EventType.TICKET_RECALLED, t -> t.recall());
+  }
+
+  public Future<Ticket> markNoShow(int counterNo, String actor) {
+    return atCounter(counterNo, actor, EventType.TICKET_NO_SHOW, t -> t.markNoShow(clock.now()));
+  }
+
+  public Future<Ticket> startService(int counterNo, String actor) {
+    return atCounter(counterNo, actor, EventType.SERVICE_STARTED, t -> t.start(clock.now()));
+  }
+
+  public Future<Ticket> finish(int counterNo, String actor) {
+    return atCounter(counterNo, actor, EventType.SERVICE_FINISHED, t -> t.finish(clock.now()));
+  }
+
+  public Future<Transfer> transfer(int counterNo, String toServiceCode, String actor) {
+    if (config.serviceType(toServiceCode).isEmpty()) {
+      throw DomainException.invalid("serviceCode", "unknown service type '" + toServiceCode + "'");
+    }
+    return pool.withTransaction(sql -> counters.lock(sql, counterNo)
+        .compose(counter -> heldTicket(sql, counterNo))
+        .compose(held -> {
+          if (held.serviceCode().equals(toServiceCode)) {
+            throw DomainException.invalid("serviceCode", "ticket " + held.number() + " is already for " + toServiceCode);
+          }
+          Ticket out = held.transferOut(clock.now());
+          Ticket in = held.transferredTo(toServiceCode, clock.now());
+          return change(sql, out, EventType.TICKET_TRANSFERRED, actor, new JsonObject().put("toServiceCode", toServiceCode))
+              .compose(from -> tickets.insert(sql, in, null)
+                  .compose(to -> appendEvent(sql, EventType.TICKET_ISSUED, to, actor,
+                      new JsonObject().put("transferredFrom", from.id().toString())).map(id -> new Transfer(from, to))));
+        }));
+  }
+
+  /** Cancels a waiting or called ticket: the citizen left, or gave up at the kiosk. */
+  public Future<Ticket> cancel(UUID ticketId, String actor) {
+    return onTicket(ticketId, actor, EventType.TICKET_CANCELLED, t -> t.cancel(clock.now()));
+  }
+
+  /** Puts a no-show ticket back in the queue, as often as {@code queue.noShowRequeueLimit} allows. */
+  public Future<Ticket> requeue(UUID ticketId, String actor) {
+    int limit = config.queue().noShowRequeueLimit();
+    return onTicket(ticketId, actor, EventType.TICKET_REQUEUED, t -> {
+      if (!t.serviceDay().equals(clock.today())) {
+        throw DomainException.conflict("TICKET_EXPIRED", "ticket " + t.number() + " was for " + t.serviceDay() + ", not today");
+      }
+      return t.requeue(clock.now(), limit);
+    });
+  }
+
+  public Future<CounterState> pause(int counterNo, String actor) {
+    return setPaused(counterNo, true, EventType.COUNTER_PAUSED, actor);
+  }
+
+  public Future<CounterState> resume(int counterNo, String actor) {
+    return setPaused(counterNo, false, EventType.COUNTER_RESUMED, actor);
+  }
+
+  public Future<CounterState> counter(int counterNo) {
+    return counters().map(all -> all.stream()
+        .filter(c -> c.no() == counterNo)
+        .findFirst()
+        .orElseThrow(() -> DomainException.notFound("COUNTER_NOT_FOUND", "counterNo: no counter " + counterNo + " in this hall")));
+  }
+
+  public Future<List<CounterState>> counters() {
+    return pool.withConnection(sql -> counters.findAll(sql)
+        .compose(rows -> tickets.findAtCounters(sql).map(held -> rows.stream()
+            .map(row -> state(row, held.stream().filter(t -> t.counterNo() == row.no()).findFirst().orElse(null)))
+            .toList())));
+  }
+
+  /** Waiting per service type today with the longest wait, and the counters. */
+  public Future<JsonObject> overview() {
+    return pool.withConnection(sql -> hall.overview(sql, clock.today(), clock.now()))
+        .compose(services -> counters().map(counterStates -> {
+          long waiting = services.stream().mapToLong(s -> s.getLong("waiting")).sum();
+          long longest = services.stream().mapToLong(s -> s.getLong("longestWaitSeconds")).max().orElse(0);
+          return new JsonObject()
+              .put("serviceDay", clock.today().toString())
+              .put("waiting", waiting)
+              .put("longestWaitSeconds", longest)
+              .put("services", new JsonArray(services))
+              .put("counters", new JsonArray(counterStates.stream().map(CounterState::toJson).toList()));
+        }));
+  }
+
+  private Future<Optional<Ticket>> existing(SqlConnection sql, String idempotencyKey) {
+    return idempotencyKey == null ? Future.succeededFuture(Optional.empty()) : tickets.findByIdempotencyKey(sql, idempotencyKey);
+  }
+
+  private Future<Issued> insertNew(SqlConnection sql, ServiceTypeConfig service, String priority, String key, String actor) {
+    var day = clock.today();
+    return tickets.nextSeq(sql, service.code(), day)
+        .compose(seq -> tickets.insert(sql, Ticket.issue(service.code(), service.prefix(), day, seq, priority, clock.now()), key))
+        .compose(ticket -> appendEvent(sql, EventType.TICKET_ISSUED, ticket, actor, new JsonObject())
+            .map(id -> new Issued(ticket, true)));
+  }
+
+  private Future<Ticket> atCounter(int counterNo, String actor, EventType type, UnaryOperator<Ticket> transition) {
+    return pool.withTransaction(sql -> counters.lock(sql, counterNo)
+        .compose(counter -> heldTicket(sql, counterNo))
+        .compose(held -> change(sql, transition.apply(held), type, actor)));
+  }
+
+  private Future<Ticket> heldTicket(SqlConnection sql, int counterNo) {
+    return tickets.lockAtCounter(sql, counterNo)
+        .map(held -> held.orElseThrow(() -> DomainException.conflict("NO_CURRENT_TICKET",
+            "counter " + counterNo + " holds no ticket; call the next one first")));
+  }
+
+  private Future<Ticket> onTicket(UUID ticketId, String actor, EventType type, UnaryOperator<Ticket> transition) {
+    return pool.withTransaction(sql -> tickets.lock(sql, ticketId)
+        .map(found -> found.orElseThrow(() -> ticketNotFound(ticketId)))
+        .compose(ticket -> change(sql, transition.apply(ticket), type, actor)));
+  }
+
+  private Future<CounterState> setPaused(int counterNo, boolean paused, EventType type, String actor) {
+    return pool.withTransaction(sql -> counters.lock(sql, counterNo)
+        .compose(counter -> counters.setPaused(sql, counterNo, paused)
+            .compose(v -> events.append(sql, type, null, counterNo, actor, clock.now(), new JsonObject()))
+            .compose(id -> tickets.lockAtCounter(sql, counterNo))
+            .map(held -> new CounterState(counter.no(), counter.name(), paused, counter.services(), held.orElse(null)))));
+  }
+
+  private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor) {
+    return change(sql, changed, type, actor, new JsonObject());
+  }
+
+  private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor, JsonObject payload) {
+    return tickets.update(sql, changed)
+        .compose(saved -> appendEvent(sql, type, saved, actor, payload).map(id -> saved));
+  }
+
+  private Future<Long> appendEvent(SqlConnection sql, EventType type, Ticket t, String actor, JsonObject payload) {
+    JsonObject body = payload.copy()
+        .put("number", t.number())
+        .put("serviceCode", t.serviceCode())
+        .put("status", t.status().name())
+        .put("priority", t.priority());
+    return events.append(sql, type, t.id(), t.counterNo(), actor, clock.now(), body);
+  }
+
+  private Position estimate(Ticket ticket, int ahead, int openCounters) {
+    int minutes = config.serviceType(ticket.serviceCode()).map(ServiceTypeConfig::standardServiceMinutes).orElse(0);
+    Integer estimate = openCounters == 0 ? null : (int) Math.ceil((double) ahead * minutes / openCounters);
+    return new Position(ticket, ahead, estimate);
+  }
+
+  private static CounterState state(CounterRow counter, Ticket ticket) {
+    return new CounterState(counter.no(), counter.name(), counter.paused(), counter.services(), ticket);
+  }
+
+  private static DomainException ticketNotFound(UUID id) {
+    return DomainException.notFound("TICKET_NOT_FOUND", "no ticket " + id);
+  }
+
+  private static boolean isUniqueViolation(Throwable failure) {
+    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+  }
+}
