@@ -1,0 +1,48 @@
+package hallq.support;
+
+import hallq.db.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real embedded PostgreSQL for the whole test JVM (fast settings: fsync off), and a fresh,
+ * empty database in it for each test server.
+ */
+public final class TestDatabase {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static Database database;
+
+  private TestDatabase() {}
+
+  /** A {@code postgresql://} URL of a new, empty database. */
+  public static synchronized String newDatabaseUrl() {
+    var options = instance().connectOptions();
+    String name = "hallq_test_" + DATABASES.incrementAndGet();
+    String admin = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/postgres";
+    try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database " + name, e);
+    }
+    return "postgresql://postgres@" + options.getHost() + ":" + options.getPort() + "/" + name;
+  }
+
+  private static Database instance() {
+    if (database == null) {
+      try {
+        database = Database.startEmbedded(Files.createTempDirectory("hallq-test-pg"), false);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-stop"));
+    }
+    return database;
+  }
+}
