@@ -62,10 +62,7 @@ public final class HallqServer {
               new AuthService(vertx, config, hallClock, new PgSessionRepository(pool, config.hall().id()))))
           .compose(auth -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth))
           .map(deployed -> new HallqServer(vertx, database, pool, deployed.id(), deployed.port()))
-          .onFailure(e -> pool.close().onComplete(x -> vertx.executeBlocking(() -> {
-            database.close();
-            return null;
-          })));
+          .onFailure(e -> release(vertx, pool, database));
     });
   }
 
@@ -85,8 +82,11 @@ public final class HallqServer {
 
   /** Stops serving, closes the pool and stops the embedded PostgreSQL if this server started it. */
   public Future<Void> close() {
-    return vertx.undeploy(deploymentId)
-        .eventually(() -> pool.close())
+    return vertx.undeploy(deploymentId).eventually(() -> release(vertx, pool, database));
+  }
+
+  private static Future<Void> release(Vertx vertx, Pool pool, Database database) {
+    return pool.close()
         .eventually(() -> vertx.executeBlocking(() -> {
           database.close();
           return null;

@@ -3,33 +3,21 @@ package hallq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import hallq.support.TestHall;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
+import hallq.support.HallTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Counter 1 calls 社保医保 (A) before 综合咨询 (F); counter 4 calls only 不动产登记 (B). */
-@ExtendWith(VertxExtension.class)
-class CallOrderIT {
-  private TestHall hall;
+class CallOrderIT extends HallTest {
   private String clerk1;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    hall = TestHall.start(vertx);
+  void signIn() {
     clerk1 = hall.clerk(1);
-  }
-
-  @AfterEach
-  void stop() {
-    hall.close();
   }
 
   @Test
@@ -37,6 +25,15 @@ class CallOrderIT {
   void oldestFirstWithinAService() {
     issueEachMinute("SOCIAL_INSURANCE", "SOCIAL_INSURANCE", "SOCIAL_INSURANCE");
     assertEquals(List.of("A001", "A002", "A003"), callAll(1, clerk1));
+  }
+
+  @Test
+  @DisplayName("同一时刻取的号按号码顺序叫")
+  void sameInstantTicketsAreCalledInNumberOrder() {
+    for (int i = 0; i < 5; i++) {
+      hall.issue("SOCIAL_INSURANCE");
+    }
+    assertEquals(List.of("A001", "A002", "A003", "A004", "A005"), callAll(1, clerk1));
   }
 
   @Test

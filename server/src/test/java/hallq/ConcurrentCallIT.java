@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hallq.support.Api;
 import hallq.support.Reply;
+import hallq.support.HallTest;
 import hallq.support.TestHall;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,31 +15,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class ConcurrentCallIT {
+class ConcurrentCallIT extends HallTest {
   private static final int TICKETS = 1_000;
   private static final int COUNTERS = 12;
   private static final List<String> SERVICES = List.of(
       "SOCIAL_INSURANCE", "REAL_ESTATE", "HOUSING_FUND", "HOUSEHOLD_ENTRY_EXIT", "BUSINESS_SETUP", "CONSULTATION");
 
-  private TestHall hall;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    hall = TestHall.start(vertx);
-  }
-
-  @AfterEach
-  void stop() {
-    hall.close();
-  }
 
   @Test
   @Timeout(180)

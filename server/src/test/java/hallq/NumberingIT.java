@@ -5,38 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import hallq.support.Api;
 import hallq.support.Reply;
+import hallq.support.HallTest;
 import hallq.support.TestHall;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class NumberingIT {
-  private TestHall hall;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    hall = TestHall.start(vertx);
-  }
-
-  @AfterEach
-  void stop() {
-    hall.close();
-  }
+class NumberingIT extends HallTest {
 
   @Test
   @DisplayName("每个业务每天从 001 编号")
@@ -79,7 +63,7 @@ class NumberingIT {
     assertEquals(first.ticket().getString("id"), retry.ticket().getString("id"));
     assertEquals("A002", hall.issue("SOCIAL_INSURANCE").getString("number"));
     assertEquals("A003", issueWithKey("kiosk-1:20261127:0002").ticket().getString("number"));
-    assertEquals(3L, count("SELECT count(*) FROM ticket"));
+    assertEquals(3L, hall.count("SELECT count(*) FROM ticket"));
   }
 
   @Test
@@ -92,7 +76,7 @@ class NumberingIT {
     Set<String> ids = replies.stream().map(r -> r.ticket().getString("id")).collect(Collectors.toSet());
     assertEquals(1, ids.size(), replies.toString());
     assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), replies.toString());
-    assertEquals(1L, count("SELECT count(*) FROM ticket"));
+    assertEquals(1L, hall.count("SELECT count(*) FROM ticket"));
     assertEquals("A002", hall.issue("SOCIAL_INSURANCE").getString("number"), "a lost race uses up no number");
   }
 
@@ -117,7 +101,4 @@ class NumberingIT {
         MultiMap.caseInsensitiveMultiMap().add("Idempotency-Key", key));
   }
 
-  private long count(String sql) {
-    return Api.await(hall.db.query(sql).execute()).iterator().next().getLong(0);
-  }
 }

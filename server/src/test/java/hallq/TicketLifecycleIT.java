@@ -4,38 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import hallq.support.Api;
 import hallq.support.Reply;
+import hallq.support.HallTest;
 import hallq.support.TestHall;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
-class TicketLifecycleIT {
-  private TestHall hall;
+class TicketLifecycleIT extends HallTest {
   private String clerk1;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    hall = TestHall.start(vertx);
+  void signIn() {
     clerk1 = hall.clerk(1);
-  }
-
-  @AfterEach
-  void stop() {
-    hall.close();
   }
 
   @Test
@@ -65,7 +49,7 @@ class TicketLifecycleIT {
     Reply status = hall.api.get("/api/v1/tickets/" + issued.getString("id"), null);
     assertEquals("FINISHED", status.ticket().getString("status"));
     assertEquals(List.of("TICKET_ISSUED", "TICKET_CALLED", "TICKET_RECALLED", "SERVICE_STARTED", "SERVICE_FINISHED"),
-        eventTypes(issued.getString("id")));
+        hall.eventTypes(issued.getString("id")));
   }
 
   @Test
@@ -91,7 +75,7 @@ class TicketLifecycleIT {
     assertEquals("INVALID_TRANSITION", hall.counterOp(1, "recall", clerk1).errorCode());
     assertEquals("INVALID_TRANSITION", hall.api.post("/api/v1/tickets/" + ticket.getString("id") + "/cancel", null).errorCode());
     assertEquals("SERVING", hall.api.get("/api/v1/tickets/" + ticket.getString("id"), null).ticket().getString("status"));
-    assertEquals(3, eventTypes(ticket.getString("id")).size(), "refused operations write no events");
+    assertEquals(3, hall.eventTypes(ticket.getString("id")).size(), "refused operations write no events");
   }
 
   @Test
@@ -210,13 +194,4 @@ class TicketLifecycleIT {
     assertEquals(180, hall.api.get("/api/v1/queue", TestHall.DISPLAY).body().getLong("longestWaitSeconds"));
   }
 
-  private List<String> eventTypes(String ticketId) {
-    var rows = Api.await(hall.db.preparedQuery("SELECT type FROM ticket_event WHERE ticket_id = $1 ORDER BY id")
-        .execute(Tuple.of(UUID.fromString(ticketId))));
-    List<String> types = new ArrayList<>();
-    for (Row row : rows) {
-      types.add(row.getString("type"));
-    }
-    return types;
-  }
 }

@@ -48,13 +48,13 @@ public final class AuthService {
   }
 
   /**
-   * Checks the password off the event loop. A clerk must name the counter they sit at; the token
+   * Checks the password on a worker thread (unordered, so sign-ins do not queue behind each other). A clerk must name the counter they sit at; the token
    * then acts for that counter only. Unknown user and wrong password answer alike, in about the
    * same time.
    */
   public Future<Session> login(String username, String password, Integer counterNo) {
     return sessions.findUser(username)
-        .compose(user -> vertx.executeBlocking(() -> hasher.verify(password, user.map(UserRow::passwordHash).orElse(decoyHash)))
+        .compose(user -> vertx.executeBlocking(() -> hasher.verify(password, user.map(UserRow::passwordHash).orElse(decoyHash)), false)
             .map(ok -> user.filter(u -> ok)
                 .orElseThrow(() -> DomainException.unauthorized("INVALID_CREDENTIALS", "unknown user or wrong password"))))
         .compose(user -> {

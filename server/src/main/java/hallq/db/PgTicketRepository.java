@@ -59,7 +59,7 @@ public final class PgTicketRepository {
         (SELECT count(*) FROM ticket w
           WHERE w.hall_id = $1 AND w.service_day = $2 AND w.service_code = $3 AND w.status = 'WAITING'
             AND ((w.priority IS NOT NULL AND NOT $4)
-              OR ((w.priority IS NOT NULL) = $4 AND (w.rank_at, w.id) < ($5, $6)))) AS ahead,
+              OR ((w.priority IS NOT NULL) = $4 AND (w.rank_at, w.seq, w.id) < ($5, $6, $7)))) AS ahead,
         (SELECT count(*) FROM counter c JOIN counter_service cs USING (hall_id, counter_no)
           WHERE c.hall_id = $1 AND cs.service_code = $3 AND c.active AND NOT c.paused) AS open_counters""";
 
@@ -140,7 +140,7 @@ public final class PgTicketRepository {
 
   /** How many waiting tickets will be called before this one, and how many counters are open for its service. */
   public Future<int[]> aheadAndOpenCounters(SqlClient sql, Ticket t) {
-    Tuple params = Tuple.of(hallId, t.serviceDay(), t.serviceCode(), t.priority() != null, time(t.rankAt()), t.id());
+    Tuple params = Tuple.of(hallId, t.serviceDay(), t.serviceCode(), t.priority() != null, time(t.rankAt()), t.seq(), t.id());
     return sql.preparedQuery(AHEAD_AND_OPEN_COUNTERS)
         .execute(params)
         .map(rows -> {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorErrorType;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.Comparator;
 import java.util.List;
@@ -34,12 +35,12 @@ final class ErrorReplies implements Handler<RoutingContext> {
     }
     if (failure instanceof DomainException e) {
       send(ctx, status(e.kind()), e.code(), e.getMessage(), e.field());
+    } else if (failure instanceof DecodeException || isUndecodableBody(failure)) {
+      send(ctx, 400, "INVALID_JSON", "the request body is not valid JSON", null);
     } else if (failure instanceof ValidatorException e) {
       String field = fieldOf(e);
       String detail = detailOf(e);
       send(ctx, 400, "INVALID_REQUEST", field == null ? detail : field + ": " + detail, field);
-    } else if (failure instanceof DecodeException || failure != null && failure.getCause() instanceof DecodeException) {
-      send(ctx, 400, "INVALID_JSON", "the request body is not valid JSON", null);
     } else if (failure instanceof HttpException e && e.getStatusCode() < 500) {
       send(ctx, e.getStatusCode(), codeFor(e.getStatusCode()), messageFor(ctx, e.getStatusCode()), null);
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
@@ -98,8 +99,19 @@ final class ErrorReplies implements Handler<RoutingContext> {
     };
   }
 
+  /** vertx-openapi reports a JSON body it cannot parse as an ILLEGAL_VALUE with no schema output. */
+  private static boolean isUndecodableBody(Throwable failure) {
+    return failure instanceof ValidatorException e
+        && !(e instanceof SchemaValidationException)
+        && e.type() == ValidatorErrorType.ILLEGAL_VALUE;
+  }
+
   /** The field a validation failure is about: a parameter's name, or the body property's path. */
   private static String fieldOf(ValidatorException e) {
+    Matcher parameter = PARAMETER.matcher(e.getMessage() == null ? "" : e.getMessage());
+    if (parameter.find()) {
+      return parameter.group(1);
+    }
     OutputUnit unit = mostSpecific(e);
     if (unit != null) {
       String pointer = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation().replaceFirst("^#?/?", "").replace('/', '.');
@@ -111,8 +123,7 @@ final class ErrorReplies implements Handler<RoutingContext> {
         return pointer;
       }
     }
-    Matcher parameter = PARAMETER.matcher(e.getMessage() == null ? "" : e.getMessage());
-    return parameter.find() ? parameter.group(1) : null;
+    return null;
   }
 
   private static String detailOf(ValidatorException e) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Which ticket a counter calls next, in one place: today's waiting tickets of the counter's service
  * types; priority (绿色通道) tickets first, then the counter's preferred service types in their
- * configured order (主办 before 兼办), then the longest-queued. The pick is locked with
+ * configured order (主办 before 兼办), then the longest-queued (ties by ticket number). The pick is locked with
  * {@code SKIP LOCKED}, so counters calling at the same moment never get the same ticket and never
  * wait on each other.
  */
@@ -21,7 +21,7 @@ public final class CallPolicy {
       JOIN counter_service cs
         ON cs.hall_id = t.hall_id AND cs.service_code = t.service_code AND cs.counter_no = $2
       WHERE t.hall_id = $1 AND t.service_day = $3 AND t.status = 'WAITING'
-      ORDER BY (t.priority IS NULL), cs.position, t.rank_at, t.id
+      ORDER BY (t.priority IS NULL), cs.position, t.rank_at, t.seq, t.id
       LIMIT 1
       FOR UPDATE OF t SKIP LOCKED""";
 

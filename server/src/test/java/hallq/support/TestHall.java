@@ -8,13 +8,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -119,6 +123,20 @@ public final class TestHall implements AutoCloseable {
       throw new AssertionError("issue failed: " + reply);
     }
     return reply.ticket();
+  }
+
+  /** The single number a query such as {@code SELECT count(*) …} returns. */
+  public long count(String sql) {
+    return Api.await(db.query(sql).execute()).iterator().next().getLong(0);
+  }
+
+  /** The event log of one ticket, oldest first. */
+  public List<String> eventTypes(String ticketId) {
+    var rows = Api.await(db.preparedQuery("SELECT type FROM ticket_event WHERE ticket_id = $1 ORDER BY id")
+        .execute(Tuple.of(UUID.fromString(ticketId))));
+    List<String> types = new ArrayList<>();
+    rows.forEach(row -> types.add(row.getString("type")));
+    return types;
   }
 
   public Reply counterOp(int counterNo, String op, String token) {
