@@ -110,7 +110,10 @@ function localName(item, fallback) {
 function clockTime(value) {
   var date = value instanceof Date ? value : new Date(value);
   if (isNaN(date.getTime())) return '';
-  return date.toLocaleTimeString(state.lang === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' });
+  var options = { hour: '2-digit', minute: '2-digit' };
+  // Times are the hall's wall clock, whatever zone the phone is set to.
+  if (state.hall && state.hall.hall && state.hall.hall.timeZone) options.timeZone = state.hall.hall.timeZone;
+  return date.toLocaleTimeString(state.lang === 'en' ? 'en-GB' : 'zh-CN', options);
 }
 
 function statusText(t, ticket) {

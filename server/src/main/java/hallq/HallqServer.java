@@ -6,6 +6,7 @@ import hallq.db.Database;
 import hallq.db.PgHallRepository;
 import hallq.db.PgSessionRepository;
 import hallq.http.ApiVerticle;
+import hallq.push.EventFeed;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
 import io.vertx.core.DeploymentOptions;
@@ -29,13 +30,15 @@ public final class HallqServer {
   private final Vertx vertx;
   private final Database database;
   private final Pool pool;
+  private final EventFeed feed;
   private final String deploymentId;
   private final int port;
 
-  private HallqServer(Vertx vertx, Database database, Pool pool, String deploymentId, int port) {
+  private HallqServer(Vertx vertx, Database database, Pool pool, EventFeed feed, String deploymentId, int port) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
+    this.feed = feed;
     this.deploymentId = deploymentId;
     this.port = port;
   }
@@ -60,18 +63,20 @@ public final class HallqServer {
       return new PgHallRepository(config.hall().id()).sync(pool, config)
           .compose(v -> vertx.executeBlocking(() ->
               new AuthService(vertx, config, hallClock, new PgSessionRepository(pool, config.hall().id()))))
-          .compose(auth -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth))
-          .map(deployed -> new HallqServer(vertx, database, pool, deployed.id(), deployed.port()))
+          .compose(auth -> EventFeed.start(vertx, pool, database.connectOptions(), config.hall().id())
+              .compose(feed -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth, feed)
+                  .map(deployed -> new HallqServer(vertx, database, pool, feed, deployed.id(), deployed.port()))
+                  .onFailure(e -> feed.close())))
           .onFailure(e -> release(vertx, pool, database));
     });
   }
 
   private record Deployed(String id, int port) {}
 
-  private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth) {
+  private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth, EventFeed feed) {
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, port::set), new DeploymentOptions().setInstances(instances))
+    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, feed, port::set), new DeploymentOptions().setInstances(instances))
         .map(id -> new Deployed(id, port.get()))
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances));
   }
@@ -82,7 +87,9 @@ public final class HallqServer {
 
   /** Stops serving, closes the pool and stops the embedded PostgreSQL if this server started it. */
   public Future<Void> close() {
-    return vertx.undeploy(deploymentId).eventually(() -> release(vertx, pool, database));
+    return vertx.undeploy(deploymentId)
+        .eventually(() -> feed.close())
+        .eventually(() -> release(vertx, pool, database));
   }
 
   private static Future<Void> release(Vertx vertx, Pool pool, Database database) {

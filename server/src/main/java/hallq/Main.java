@@ -55,11 +55,16 @@ public final class Main {
         });
   }
 
+  /**
+   * Best effort: Vert.x may already be tearing its threads down in its own shutdown hook, so this
+   * waits a few seconds only. The embedded PostgreSQL's own hook stops it cleanly either way.
+   */
   private static void stop(Vertx vertx, HallqServer server) {
     try {
-      server.close().compose(v -> vertx.close()).await(30, TimeUnit.SECONDS);
+      server.close().compose(v -> vertx.close()).await(5, TimeUnit.SECONDS);
+      LOG.info("HallQ stopped");
     } catch (Exception e) {
-      LOG.warn("HallQ did not stop cleanly", e);
+      LOG.info("HallQ stopping: {}", e.toString());
     }
   }
 

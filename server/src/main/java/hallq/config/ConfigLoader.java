@@ -8,6 +8,7 @@ import hallq.config.HallqConfig.DeviceType;
 import hallq.config.HallqConfig.Hall;
 import hallq.config.HallqConfig.Http;
 import hallq.config.HallqConfig.PriorityCategory;
+import hallq.config.HallqConfig.Push;
 import hallq.config.HallqConfig.QueueRules;
 import hallq.config.HallqConfig.Role;
 import hallq.config.HallqConfig.ServiceTypeConfig;
@@ -76,6 +77,7 @@ public final class ConfigLoader {
     ConfigNode hall = root.object("hall");
     ConfigNode queue = root.object("queue");
     ConfigNode auth = root.object("auth");
+    ConfigNode push = root.object("push");
     HallqConfig config = new HallqConfig(
         new Http(http.text("host"), http.integer("port", 0, 65535)),
         Path.of(root.text("dataDir")),
@@ -83,6 +85,7 @@ public final class ConfigLoader {
         new Hall(matching(hall, "id", HALL_ID), hall.text("name"), hall.text("nameEn"), zone(hall)),
         new QueueRules(queue.integer("noShowRequeueLimit", 0, 10)),
         new AuthSettings(Duration.ofHours(auth.integer("sessionHours", 1, 168)), auth.integer("pbkdf2Iterations", 10_000, 10_000_000)),
+        new Push(push.integer("maxBacklog", 1, 100_000), push.integer("heartbeatSeconds", 1, 300)),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
         root.objects("serviceTypes", ConfigLoader::serviceType),
         root.objects("counters", c -> new CounterConfig(c.integer("no", 1, 9999), c.text("name"), c.texts("services"))),

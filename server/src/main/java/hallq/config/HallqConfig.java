@@ -14,6 +14,7 @@ public record HallqConfig(
     Hall hall,
     QueueRules queue,
     AuthSettings auth,
+    Push push,
     List<PriorityCategory> priorities,
     List<ServiceTypeConfig> serviceTypes,
     List<CounterConfig> counters,
@@ -36,6 +37,12 @@ public record HallqConfig(
 
   public record AuthSettings(Duration sessionTtl, int pbkdf2Iterations) {}
 
+  /**
+   * Live push: a reconnecting client more than {@code maxBacklog} events behind gets a fresh
+   * snapshot instead; an idle stream gets a comment every {@code heartbeatSeconds}.
+   */
+  public record Push(int maxBacklog, int heartbeatSeconds) {}
+
   public record PriorityCategory(String code, String name, String nameEn) {}
 
   public record ServiceTypeConfig(
@@ -51,18 +58,6 @@ public record HallqConfig(
   public enum DeviceType { KIOSK, DISPLAY, BRIDGE }
 
   public record DeviceConfig(String id, DeviceType type, String token) {}
-
-  public HallqConfig withDb(Db newDb) {
-    return new HallqConfig(http, dataDir, newDb, hall, queue, auth, priorities, serviceTypes, counters, users, devices);
-  }
-
-  public HallqConfig withHttp(Http newHttp) {
-    return new HallqConfig(newHttp, dataDir, db, hall, queue, auth, priorities, serviceTypes, counters, users, devices);
-  }
-
-  public HallqConfig withDataDir(Path newDataDir) {
-    return new HallqConfig(http, newDataDir, db, hall, queue, auth, priorities, serviceTypes, counters, users, devices);
-  }
 
   public Optional<ServiceTypeConfig> serviceType(String code) {
     return serviceTypes.stream().filter(s -> s.code().equals(code)).findFirst();

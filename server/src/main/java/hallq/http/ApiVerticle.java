@@ -2,6 +2,7 @@ package hallq.http;
 
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
+import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -28,12 +29,14 @@ public final class ApiVerticle extends VerticleBase {
   private final HallqConfig config;
   private final QueueService queue;
   private final AuthService auth;
+  private final EventFeed feed;
   private final IntConsumer onListening;
 
-  public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, IntConsumer onListening) {
+  public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, EventFeed feed, IntConsumer onListening) {
     this.config = config;
     this.queue = queue;
     this.auth = auth;
+    this.feed = feed;
     this.onListening = onListening;
   }
 
@@ -50,6 +53,7 @@ public final class ApiVerticle extends VerticleBase {
     HallApi hallApi = new HallApi(config, queue);
     TicketApi ticketApi = new TicketApi(queue);
     CounterApi counterApi = new CounterApi(queue);
+    EventStreamApi eventStreamApi = new EventStreamApi(vertx, feed, queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
         Map.entry("login", authApi::login),
         Map.entry("logout", authApi::logout),
@@ -58,6 +62,7 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("listServiceTypes", hallApi::listServiceTypes),
         Map.entry("getQueueOverview", hallApi::getQueueOverview),
         Map.entry("listCounters", hallApi::listCounters),
+        Map.entry("streamEvents", eventStreamApi::streamEvents),
         Map.entry("getCounter", hallApi::getCounter),
         Map.entry("issueTicket", ticketApi::issueTicket),
         Map.entry("getTicket", ticketApi::getTicket),

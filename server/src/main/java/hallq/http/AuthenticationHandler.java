@@ -3,14 +3,18 @@ package hallq.http;
 import hallq.DomainException;
 import hallq.auth.AuthService;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Resolves {@code Authorization: Bearer <token>} to a principal for the later checks in {@link Access}.
- * No header means an anonymous citizen; a header with an unknown or expired token is refused at once.
+ * A GET may carry the token as {@code access_token} instead (RFC 6750), because a browser's
+ * EventSource cannot set headers. No token means an anonymous citizen; an unknown or expired token
+ * is refused at once.
  */
 final class AuthenticationHandler implements Handler<RoutingContext> {
   private static final String BEARER = "Bearer ";
+  private static final String ACCESS_TOKEN = "access_token";
 
   private final AuthService auth;
 
@@ -39,10 +43,14 @@ final class AuthenticationHandler implements Handler<RoutingContext> {
 
   static String bearerToken(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    String token;
+    if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      token = header.substring(BEARER.length()).trim();
+    } else if (ctx.request().method() == HttpMethod.GET) {
+      token = ctx.request().getParam(ACCESS_TOKEN);
+    } else {
       return null;
     }
-    String token = header.substring(BEARER.length()).trim();
-    return token.isEmpty() ? null : token;
+    return token == null || token.isBlank() ? null : token.trim();
   }
 }

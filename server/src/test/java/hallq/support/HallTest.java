@@ -18,6 +18,8 @@ public abstract class HallTest {
 
   @AfterEach
   void stopHall() {
-    hall.close();
+    if (hall != null) {
+      hall.close();
+    }
   }
 }

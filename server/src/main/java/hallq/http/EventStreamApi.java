@@ -1,0 +1,165 @@
+package hallq.http;
+
+import hallq.DomainException;
+import hallq.config.HallqConfig;
+import hallq.push.EventFeed;
+import hallq.push.PushAddresses;
+import hallq.push.QueueEvent;
+import hallq.queue.QueueService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/events}: queue events as Server-Sent Events. A new client first gets a
+ * snapshot; a client that reconnects with {@code Last-Event-ID} gets every event it missed, or a
+ * fresh snapshot when it missed more than {@code push.maxBacklog}. A counter screen asks for
+ * {@code counterNo} and sees only that counter's events.
+ */
+final class EventStreamApi {
+  private static final Logger LOG = LoggerFactory.getLogger(EventStreamApi.class);
+  private static final String LAST_EVENT_ID = "Last-Event-ID";
+
+  private final Vertx vertx;
+  private final EventFeed feed;
+  private final QueueService queue;
+  private final HallqConfig.Push settings;
+
+  EventStreamApi(Vertx vertx, EventFeed feed, QueueService queue, HallqConfig.Push settings) {
+    this.vertx = vertx;
+    this.feed = feed;
+    this.queue = queue;
+    this.settings = settings;
+  }
+
+  void streamEvents(RoutingContext ctx) {
+    Access.staffOrDevice(ctx);
+    Long resumeAfter = resumePoint(ctx);
+    String counterParam = ctx.request().getParam("counterNo");
+    Integer counterNo = counterParam == null ? null : Integer.valueOf(counterParam);
+
+    HttpServerResponse response = ctx.response()
+        .setChunked(true)
+        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("X-Accel-Buffering", "no");
+    response.write("retry: 2000\n\n");
+    Session session = new Session(response, counterNo);
+    MessageConsumer<JsonObject> live = vertx.eventBus()
+        .localConsumer(PushAddresses.QUEUE_EVENTS, message -> session.offer(QueueEvent.fromJson(message.body())));
+    long heartbeat = vertx.setPeriodic(settings.heartbeatSeconds() * 1000L, id -> session.heartbeat());
+    response.closeHandler(v -> {
+      live.unregister();
+      vertx.cancelTimer(heartbeat);
+    });
+    live.completion()
+        .compose(v -> catchUp(session, resumeAfter))
+        .onSuccess(v -> session.goLive())
+        .onFailure(e -> {
+          LOG.warn("Event stream could not start", e);
+          response.reset();
+        });
+  }
+
+  private Future<Void> catchUp(Session session, Long resumeAfter) {
+    if (resumeAfter == null) {
+      return snapshot(session);
+    }
+    return feed.after(resumeAfter, settings.maxBacklog() + 1).compose(missed -> {
+      if (missed.size() > settings.maxBacklog()) {
+        return snapshot(session);
+      }
+      missed.forEach(session::send);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** The id is read before the overview, so the overview holds at least everything up to that id. */
+  private Future<Void> snapshot(Session session) {
+    return feed.latestId().compose(id -> queue.overview().map(overview -> {
+      session.sendSnapshot(id, overview);
+      return null;
+    }));
+  }
+
+  private static Long resumePoint(RoutingContext ctx) {
+    String header = ctx.request().getHeader(LAST_EVENT_ID);
+    String query = ctx.request().getParam("lastEventId");
+    String text = header != null ? header : query;
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw DomainException.invalid(header != null ? LAST_EVENT_ID : "lastEventId", "must be an event id (a whole number)");
+    }
+  }
+
+  /** One client's stream: events that arrive while it catches up wait, then go out once, in id order. */
+  private static final class Session {
+    private final HttpServerResponse response;
+    private final Integer counterNo;
+    private List<QueueEvent> waiting = new ArrayList<>();
+    private long lastSent;
+
+    Session(HttpServerResponse response, Integer counterNo) {
+      this.response = response;
+      this.counterNo = counterNo;
+    }
+
+    void offer(QueueEvent event) {
+      if (waiting != null) {
+        waiting.add(event);
+      } else {
+        send(event);
+      }
+    }
+
+    void goLive() {
+      List<QueueEvent> held = waiting;
+      waiting = null;
+      held.forEach(this::send);
+    }
+
+    void send(QueueEvent event) {
+      if (event.id() <= lastSent) {
+        return;
+      }
+      lastSent = event.id();
+      if (counterNo == null || event.concernsCounter(counterNo)) {
+        write(event.id(), event.type(), event.toJson());
+      }
+    }
+
+    void sendSnapshot(long id, JsonObject overview) {
+      lastSent = id;
+      write(id, PushAddresses.SNAPSHOT, overview);
+    }
+
+    void heartbeat() {
+      if (!response.closed()) {
+        response.write(": keep-alive\n\n");
+      }
+    }
+
+    /** A client that cannot keep up is cut off; it reconnects and resumes, or gets a snapshot. */
+    private void write(long id, String type, JsonObject data) {
+      if (response.closed()) {
+        return;
+      }
+      if (response.writeQueueFull()) {
+        response.reset();
+        return;
+      }
+      response.write("id: " + id + "\nevent: " + type + "\ndata: " + data.encode() + "\n\n");
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package hallq.push;
+
+import hallq.db.PgEventLog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This server's view of the event log: it LISTENs on {@link PgEventLog#CHANNEL}, so it hears what
+ * every server instance on the database commits, reads the new rows in id order and publishes each
+ * once on the local event bus ({@link PushAddresses#QUEUE_EVENTS}). After a lost connection it
+ * catches up from the last id it published.
+ */
+public final class EventFeed {
+  private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
+  private static final int PAGE = 500;
+  private static final long RECONNECT_DELAY_MS = 1_000;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final PgEventLog log;
+  private final PgSubscriber subscriber;
+  private long lastPublished;
+  private boolean reading;
+  private boolean readAgain;
+
+  private EventFeed(Vertx vertx, Pool pool, PgEventLog log, PgSubscriber subscriber, long lastPublished) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.log = log;
+    this.subscriber = subscriber;
+    this.lastPublished = lastPublished;
+  }
+
+  public static Future<EventFeed> start(Vertx vertx, Pool pool, PgConnectOptions options, String hallId) {
+    PgEventLog log = new PgEventLog(hallId);
+    return log.latestId(pool).compose(latest -> {
+      PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> RECONNECT_DELAY_MS);
+      EventFeed feed = new EventFeed(vertx, pool, log, subscriber, latest);
+      subscriber.channel(PgEventLog.CHANNEL)
+          .subscribeHandler(v -> feed.readNew())
+          .handler(id -> feed.readNew());
+      return subscriber.connect().map(feed);
+    });
+  }
+
+  /** Up to {@code limit} committed events after {@code afterId}, oldest first. */
+  public Future<List<QueueEvent>> after(long afterId, int limit) {
+    return log.findAfter(pool, afterId, limit);
+  }
+
+  public Future<Long> latestId() {
+    return log.latestId(pool);
+  }
+
+  public Future<Void> close() {
+    return subscriber.close();
+  }
+
+  private void readNew() {
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = true;
+    readAgain = false;
+    log.findAfter(pool, lastPublished, PAGE)
+        .onSuccess(events -> {
+          for (QueueEvent event : events) {
+            lastPublished = event.id();
+            vertx.eventBus().publish(PushAddresses.QUEUE_EVENTS, event.toJson());
+          }
+          readAgain |= events.size() == PAGE;
+        })
+        .onFailure(e -> LOG.warn("Reading new queue events failed; retrying on the next notification", e))
+        .onComplete(done -> {
+          reading = false;
+          if (readAgain) {
+            readNew();
+          }
+        });
+  }
+}
