@@ -9,6 +9,7 @@ import hallq.http.ApiVerticle;
 import hallq.push.EventFeed;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
+import hallq.rating.RatingService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -64,7 +65,8 @@ public final class HallqServer {
           .compose(v -> vertx.executeBlocking(() ->
               new AuthService(vertx, config, hallClock, new PgSessionRepository(pool, config.hall().id()))))
           .compose(auth -> EventFeed.start(vertx, pool, database.connectOptions(), config.hall().id())
-              .compose(feed -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth, feed)
+              .compose(feed -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth,
+                      new RatingService(pool, config.hall().id(), hallClock), feed)
                   .map(deployed -> new HallqServer(vertx, database, pool, feed, deployed.id(), deployed.port()))
                   .onFailure(e -> feed.close())))
           .onFailure(e -> release(vertx, pool, database));
@@ -73,10 +75,11 @@ public final class HallqServer {
 
   private record Deployed(String id, int port) {}
 
-  private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth, EventFeed feed) {
+  private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth,
+      RatingService ratings, EventFeed feed) {
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, feed, port::set), new DeploymentOptions().setInstances(instances))
+    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, feed, port::set), new DeploymentOptions().setInstances(instances))
         .map(id -> new Deployed(id, port.get()))
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances));
   }

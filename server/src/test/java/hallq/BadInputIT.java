@@ -36,7 +36,8 @@ class BadInputIT extends HallTest {
   private static final List<String> OPERATION_IDS = List.of(
       "login", "logout", "whoAmI", "getHall", "listServiceTypes", "issueTicket", "getTicket", "cancelTicket",
       "requeueTicket", "getQueueOverview", "listCounters", "getCounter", "callNext", "recall", "markNoShow",
-      "startService", "finishService", "transferTicket", "pauseCounter", "resumeCounter", "streamEvents");
+      "startService", "finishService", "transferTicket", "pauseCounter", "resumeCounter", "streamEvents", "getTicketQr", "rateTicket",
+      "listWaitingAtCounter", "getCounterToday");
 
   /** One bad request and the reply it must get; {@code field} is null when no single field is at fault. */
   record BadRequest(String name, Function<TestHall, Reply> send, int status, String code, String field) {

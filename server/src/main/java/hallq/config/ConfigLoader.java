@@ -3,6 +3,7 @@ package hallq.config;
 import hallq.config.HallqConfig.AuthSettings;
 import hallq.config.HallqConfig.CounterConfig;
 import hallq.config.HallqConfig.Db;
+import hallq.config.HallqConfig.Display;
 import hallq.config.HallqConfig.DeviceConfig;
 import hallq.config.HallqConfig.DeviceType;
 import hallq.config.HallqConfig.Hall;
@@ -42,6 +43,7 @@ public final class ConfigLoader {
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
   private static final Pattern PREFIX = Pattern.compile("[A-Z]");
   private static final Pattern HALL_ID = Pattern.compile("[a-z0-9-]{1,32}");
+  private static final Pattern BASE_URL = Pattern.compile("https?://[^\\s/?#]+(/[^\\s?#]*[^\\s?#/])?");
   private static final Pattern PASSWORD_HASH = Pattern.compile("pbkdf2-sha256\\$\\d+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+");
 
   private ConfigLoader() {}
@@ -78,14 +80,16 @@ public final class ConfigLoader {
     ConfigNode queue = root.object("queue");
     ConfigNode auth = root.object("auth");
     ConfigNode push = root.object("push");
+    ConfigNode display = root.object("display");
     HallqConfig config = new HallqConfig(
-        new Http(http.text("host"), http.integer("port", 0, 65535)),
+        new Http(http.text("host"), http.integer("port", 0, 65535), matching(http, "publicBaseUrl", BASE_URL)),
         Path.of(root.text("dataDir")),
         new Db(db.optionalText("url"), db.optionalText("user"), db.optionalText("password"), db.integer("poolSize", 1, 200)),
         new Hall(matching(hall, "id", HALL_ID), hall.text("name"), hall.text("nameEn"), zone(hall)),
         new QueueRules(queue.integer("noShowRequeueLimit", 0, 10)),
         new AuthSettings(Duration.ofHours(auth.integer("sessionHours", 1, 168)), auth.integer("pbkdf2Iterations", 10_000, 10_000_000)),
         new Push(push.integer("maxBacklog", 1, 100_000), push.integer("heartbeatSeconds", 1, 300)),
+        new Display(announcement(display, "announcement"), announcement(display, "announcementEn"), display.integer("repeat", 1, 5)),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
         root.objects("serviceTypes", ConfigLoader::serviceType),
         root.objects("counters", c -> new CounterConfig(c.integer("no", 1, 9999), c.text("name"), c.texts("services"))),
@@ -142,6 +146,14 @@ public final class ConfigLoader {
     String text = node.text(name);
     if (!pattern.matcher(text).matches()) {
       throw new ConfigException(node.key(name), "must match " + pattern.pattern() + ", was '" + text + "'");
+    }
+    return text;
+  }
+
+  private static String announcement(ConfigNode display, String name) {
+    String text = display.text(name);
+    if (!text.contains("{number}") || !text.contains("{counter}")) {
+      throw new ConfigException(display.key(name), "must contain {number} and {counter}");
     }
     return text;
   }

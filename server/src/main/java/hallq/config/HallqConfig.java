@@ -15,13 +15,15 @@ public record HallqConfig(
     QueueRules queue,
     AuthSettings auth,
     Push push,
+    Display display,
     List<PriorityCategory> priorities,
     List<ServiceTypeConfig> serviceTypes,
     List<CounterConfig> counters,
     List<UserConfig> users,
     List<DeviceConfig> devices) {
 
-  public record Http(String host, int port) {}
+  /** {@code publicBaseUrl}: how phones reach this server; the ticket QR code points there. */
+  public record Http(String host, int port, String publicBaseUrl) {}
 
   /** An empty {@code url} means: run the embedded PostgreSQL under {@code dataDir}. */
   public record Db(String url, String user, String password, int poolSize) {
@@ -42,6 +44,11 @@ public record HallqConfig(
    * snapshot instead; an idle stream gets a comment every {@code heartbeatSeconds}.
    */
   public record Push(int maxBacklog, int heartbeatSeconds) {}
+
+  /**
+   * The hall display's spoken call: templates with {number} and {counter}, said {@code repeat} times.
+   */
+  public record Display(String announcement, String announcementEn, int repeat) {}
 
   public record PriorityCategory(String code, String name, String nameEn) {}
 

@@ -3,6 +3,7 @@ package hallq.db;
 import hallq.queue.Ticket;
 import hallq.queue.TicketStatus;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -53,6 +54,13 @@ public final class PgTicketRepository {
 
   private static final String FIND_AT_COUNTERS = "SELECT " + COLUMNS + " FROM ticket t "
       + "WHERE t.hall_id = $1 AND t.status IN ('CALLED', 'SERVING')";
+
+  private static final String COUNTER_DAY = """
+      SELECT count(*) AS finished,
+        round(avg(extract(epoch FROM t.called_at - t.queued_at)))::bigint AS average_wait_seconds,
+        round(avg(extract(epoch FROM t.ended_at - t.started_at)))::bigint AS average_service_seconds
+      FROM ticket t
+      WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.service_day = $3 AND t.status = 'FINISHED'""";
 
   private static final String AHEAD_AND_OPEN_COUNTERS = """
       SELECT
@@ -129,12 +137,19 @@ public final class PgTicketRepository {
 
   /** The tickets all counters hold now. */
   public Future<List<Ticket>> findAtCounters(SqlClient sql) {
-    return sql.preparedQuery(FIND_AT_COUNTERS)
-        .execute(Tuple.of(hallId))
+    return sql.preparedQuery(FIND_AT_COUNTERS).execute(Tuple.of(hallId)).map(PgTicketRepository::all);
+  }
+
+  /** A counter's day so far: tickets finished there and their average wait and service times. */
+  public Future<JsonObject> counterDay(SqlClient sql, int counterNo, LocalDate day) {
+    return sql.preparedQuery(COUNTER_DAY)
+        .execute(Tuple.of(hallId, counterNo, day))
         .map(rows -> {
-          List<Ticket> held = new ArrayList<>();
-          rows.forEach(row -> held.add(fromRow(row)));
-          return held;
+          Row row = rows.iterator().next();
+          return new JsonObject()
+              .put("finished", row.getLong("finished"))
+              .put("averageWaitSeconds", row.getLong("average_wait_seconds"))
+              .put("averageServiceSeconds", row.getLong("average_service_seconds"));
         });
   }
 
@@ -173,6 +188,12 @@ public final class PgTicketRepository {
   public static Optional<Ticket> first(RowSet<Row> rows) {
     var it = rows.iterator();
     return it.hasNext() ? Optional.of(fromRow(it.next())) : Optional.empty();
+  }
+
+  public static List<Ticket> all(RowSet<Row> rows) {
+    List<Ticket> tickets = new ArrayList<>();
+    rows.forEach(row -> tickets.add(fromRow(row)));
+    return tickets;
   }
 
   private static Ticket single(RowSet<Row> rows) {

@@ -4,6 +4,7 @@ import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
+import hallq.rating.RatingService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -29,13 +30,16 @@ public final class ApiVerticle extends VerticleBase {
   private final HallqConfig config;
   private final QueueService queue;
   private final AuthService auth;
+  private final RatingService ratings;
   private final EventFeed feed;
   private final IntConsumer onListening;
 
-  public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, EventFeed feed, IntConsumer onListening) {
+  public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, RatingService ratings, EventFeed feed,
+      IntConsumer onListening) {
     this.config = config;
     this.queue = queue;
     this.auth = auth;
+    this.ratings = ratings;
     this.feed = feed;
     this.onListening = onListening;
   }
@@ -51,7 +55,7 @@ public final class ApiVerticle extends VerticleBase {
   private Router router(OpenAPIContract contract) {
     AuthApi authApi = new AuthApi(auth);
     HallApi hallApi = new HallApi(config, queue);
-    TicketApi ticketApi = new TicketApi(queue);
+    TicketApi ticketApi = new TicketApi(vertx, queue, ratings, config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, feed, queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
@@ -68,6 +72,10 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getTicket", ticketApi::getTicket),
         Map.entry("cancelTicket", ticketApi::cancelTicket),
         Map.entry("requeueTicket", ticketApi::requeueTicket),
+        Map.entry("getTicketQr", ticketApi::getTicketQr),
+        Map.entry("rateTicket", ticketApi::rateTicket),
+        Map.entry("listWaitingAtCounter", counterApi::listWaitingAtCounter),
+        Map.entry("getCounterToday", counterApi::getCounterToday),
         Map.entry("callNext", counterApi::callNext),
         Map.entry("recall", counterApi::recall),
         Map.entry("markNoShow", counterApi::markNoShow),

@@ -5,12 +5,15 @@ import hallq.queue.CounterState;
 import hallq.queue.QueueService;
 import hallq.queue.Ticket;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BiFunction;
 
 /** What a clerk does at a counter: call, recall, no-show, start, finish, transfer, pause, resume. */
 final class CounterApi {
+  private static final int WAITING_LIST_LIMIT = 50;
+
   private final QueueService queue;
 
   CounterApi(QueueService queue) {
@@ -43,6 +46,17 @@ final class CounterApi {
         .put("counterNo", no)
         .put("ticket", transfer.from().toJson())
         .put("transferredTo", transfer.to().toJson())));
+  }
+
+  void listWaitingAtCounter(RoutingContext ctx) {
+    Access.staffOrDevice(ctx);
+    Replies.json(ctx, queue.waitingAt(Replies.counterNo(ctx), WAITING_LIST_LIMIT)
+        .map(tickets -> new JsonObject().put("tickets", new JsonArray(tickets.stream().map(Ticket::toJson).toList()))));
+  }
+
+  void getCounterToday(RoutingContext ctx) {
+    Access.staffOrDevice(ctx);
+    Replies.json(ctx, queue.counterDay(Replies.counterNo(ctx)));
   }
 
   void pauseCounter(RoutingContext ctx) {

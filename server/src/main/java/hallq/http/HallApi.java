@@ -66,6 +66,11 @@ final class HallApi {
             .put("name", config.hall().name())
             .put("nameEn", config.hall().nameEn())
             .put("timeZone", config.hall().timeZone().getId()))
+        .put("publicBaseUrl", config.http().publicBaseUrl())
+        .put("display", new JsonObject()
+            .put("announcement", config.display().announcement())
+            .put("announcementEn", config.display().announcementEn())
+            .put("repeat", config.display().repeat()))
         .put("serviceTypes", services)
         .put("priorities", priorities)
         .put("counters", counters);

@@ -4,6 +4,10 @@ import hallq.auth.Principal;
 import hallq.queue.QueueService;
 import hallq.queue.QueueService.Position;
 import hallq.queue.Ticket;
+import hallq.rating.Rating;
+import hallq.rating.RatingService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -13,10 +17,18 @@ final class TicketApi {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final String CITIZEN = "citizen";
 
-  private final QueueService queue;
+  private static final int QR_PIXELS_PER_MODULE = 8;
 
-  TicketApi(QueueService queue) {
+  private final Vertx vertx;
+  private final QueueService queue;
+  private final RatingService ratings;
+  private final String ticketPageUrl;
+
+  TicketApi(Vertx vertx, QueueService queue, RatingService ratings, String publicBaseUrl) {
+    this.vertx = vertx;
     this.queue = queue;
+    this.ratings = ratings;
+    this.ticketPageUrl = publicBaseUrl + "/ticket.html?id=";
   }
 
   void issueTicket(RoutingContext ctx) {
@@ -30,7 +42,32 @@ final class TicketApi {
   }
 
   void getTicket(RoutingContext ctx) {
-    Replies.json(ctx, queue.position(ticketId(ctx)).map(TicketApi::toJson));
+    UUID id = ticketId(ctx);
+    Replies.json(ctx, queue.position(id)
+        .compose(position -> ratings.find(id)
+            .map(rating -> toJson(position).put("rating", rating.map(Rating::toJson).orElse(null)))));
+  }
+
+  /** The QR code printed on the ticket and shown at the kiosk: it opens this ticket's page. */
+  void getTicketQr(RoutingContext ctx) {
+    UUID id = ticketId(ctx);
+    queue.position(id)
+        .compose(found -> vertx.executeBlocking(() -> QrPng.render(ticketPageUrl + id, QR_PIXELS_PER_MODULE), false))
+        .onSuccess(png -> ctx.response()
+            .putHeader("Content-Type", "image/png")
+            .putHeader("Cache-Control", "public, max-age=86400")
+            .end(Buffer.buffer(png)))
+        .onFailure(ctx::fail);
+  }
+
+  /** The citizen rates a finished ticket from its page (the holder of the id). */
+  void rateTicket(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    Principal caller = Access.optional(ctx);
+    Rating.Channel channel = caller != null && caller.device() != null ? Rating.Channel.COUNTER_SCREEN : Rating.Channel.TICKET_PAGE;
+    Replies.json(ctx, 201, ratings.rate(ticketId(ctx), body.getInteger("score"), body.getString("comment"), channel,
+            caller == null ? CITIZEN : caller.name())
+        .map(rating -> new JsonObject().put("rating", rating.toJson())));
   }
 
   void cancelTicket(RoutingContext ctx) {

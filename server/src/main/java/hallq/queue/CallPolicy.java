@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,14 +17,17 @@ import java.util.Optional;
  */
 public final class CallPolicy {
 
-  private static final String PICK_NEXT = "SELECT " + PgTicketRepository.COLUMNS + """
+  private static final String WAITING_IN_CALL_ORDER = "SELECT " + PgTicketRepository.COLUMNS + """
        FROM ticket t
       JOIN counter_service cs
         ON cs.hall_id = t.hall_id AND cs.service_code = t.service_code AND cs.counter_no = $2
       WHERE t.hall_id = $1 AND t.service_day = $3 AND t.status = 'WAITING'
       ORDER BY (t.priority IS NULL), cs.position, t.rank_at, t.seq, t.id
-      LIMIT 1
-      FOR UPDATE OF t SKIP LOCKED""";
+      """;
+
+  private static final String PICK_NEXT = WAITING_IN_CALL_ORDER + "LIMIT 1 FOR UPDATE OF t SKIP LOCKED";
+
+  private static final String PEEK = WAITING_IN_CALL_ORDER + "LIMIT $4";
 
   private final String hallId;
 
@@ -35,5 +39,12 @@ public final class CallPolicy {
     return sql.preparedQuery(PICK_NEXT)
         .execute(Tuple.of(hallId, counterNo, day))
         .map(PgTicketRepository::first);
+  }
+
+  /** The next {@code limit} tickets this counter would call, in that order, without locking them. */
+  public Future<List<Ticket>> waiting(SqlClient sql, int counterNo, LocalDate day, int limit) {
+    return sql.preparedQuery(PEEK)
+        .execute(Tuple.of(hallId, counterNo, day, limit))
+        .map(PgTicketRepository::all);
   }
 }

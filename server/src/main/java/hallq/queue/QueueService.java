@@ -173,6 +173,16 @@ public final class QueueService {
             .toList())));
   }
 
+  /** The next tickets this counter would call, in call order. */
+  public Future<List<Ticket>> waitingAt(int counterNo, int limit) {
+    return counter(counterNo).compose(c -> pool.withConnection(sql -> callPolicy.waiting(sql, counterNo, clock.today(), limit)));
+  }
+
+  /** Today at this counter: finished tickets, average wait and service seconds. */
+  public Future<JsonObject> counterDay(int counterNo) {
+    return counter(counterNo).compose(c -> pool.withConnection(sql -> tickets.counterDay(sql, counterNo, clock.today())));
+  }
+
   /** Waiting per service type today with the longest wait, and the counters. */
   public Future<JsonObject> overview() {
     return pool.withConnection(sql -> hall.overview(sql, clock.today(), clock.now()))

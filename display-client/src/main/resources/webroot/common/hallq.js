@@ -1,0 +1,103 @@
+// Shared helpers for the HallQ browser apps (ES module): API calls, the live event stream,
+// language and hall-time formatting. Pages import what they need:
+//   import { api, openStream, pickLang, translator, hallTime } from '../common/hallq.js';
+
+/** Calls the HallQ API; resolves to {status, body} (body is parsed JSON or null), never rejects on HTTP errors. */
+export async function api(method, path, { token, body } = {}) {
+  const headers = {};
+  if (token) headers.Authorization = 'Bearer ' + token;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = response.headers.get('Content-Type') || '';
+  const parsed = type.startsWith('application/json') ? await response.json() : null;
+  return { status: response.status, body: parsed };
+}
+
+/** The error message of an API reply, or a fallback. */
+export function errorText(reply, fallback) {
+  return reply && reply.body && reply.body.error ? reply.body.error.message : fallback;
+}
+
+/**
+ * Subscribes to GET /api/v1/events. The browser's EventSource reconnects by itself and sends
+ * Last-Event-ID, so the server replays what was missed (or sends a fresh snapshot). If the stream is
+ * closed for good (e.g. the server was down), it is reopened after a pause from the last id seen.
+ * Handlers: onSnapshot(overview), onEvent(event), onState('live' | 'reconnecting').
+ * Returns a function that closes the stream.
+ */
+export function openStream({ token, counterNo, onSnapshot, onEvent, onState = () => {} }) {
+  let source = null;
+  let lastId = null;
+  let closed = false;
+  const EVENT_TYPES = ['TICKET_ISSUED', 'TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_NO_SHOW', 'TICKET_REQUEUED',
+    'SERVICE_STARTED', 'SERVICE_FINISHED', 'TICKET_TRANSFERRED', 'TICKET_CANCELLED', 'TICKET_RATED', 'COUNTER_PAUSED',
+    'COUNTER_RESUMED'];
+
+  function url() {
+    const params = new URLSearchParams();
+    if (token) params.set('access_token', token);
+    if (counterNo) params.set('counterNo', String(counterNo));
+    if (lastId !== null) params.set('lastEventId', String(lastId));
+    return '/api/v1/events?' + params.toString();
+  }
+
+  function connect() {
+    source = new EventSource(url());
+    source.onopen = () => onState('live');
+    source.onerror = () => {
+      onState('reconnecting');
+      if (source.readyState === EventSource.CLOSED && !closed) {
+        setTimeout(() => { if (!closed) connect(); }, 2000);
+      }
+    };
+    source.addEventListener('snapshot', (message) => {
+      lastId = Number(message.lastEventId);
+      onSnapshot(JSON.parse(message.data));
+    });
+    for (const type of EVENT_TYPES) {
+      source.addEventListener(type, (message) => {
+        lastId = Number(message.lastEventId);
+        onEvent(JSON.parse(message.data));
+      });
+    }
+  }
+
+  connect();
+  return () => {
+    closed = true;
+    if (source) source.close();
+  };
+}
+
+/** 'en' when the URL says ?lang=en, else 'zh' (Chinese is the default). */
+export function pickLang() {
+  return new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+}
+
+/** t('key.sub', {n: 3}) over a {zh: {...}, en: {...}} table, filling {n}-style placeholders. */
+export function translator(table, lang) {
+  return (key, values = {}) => {
+    const text = key.split('.').reduce((node, part) => (node == null ? node : node[part]), table[lang]);
+    if (typeof text !== 'string') return key;
+    return text.replace(/\{(\w+)\}/g, (all, name) => (values[name] === undefined ? all : String(values[name])));
+  };
+}
+
+/** A time as the hall's wall clock (HH:mm), whatever zone the browser is in. */
+export function hallTime(value, timeZone, lang) {
+  const date = value instanceof Date ? value : new Date(value);
+  if (isNaN(date.getTime())) return '';
+  const options = { hour: '2-digit', minute: '2-digit', hour12: false };
+  if (timeZone) options.timeZone = timeZone;
+  return date.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', options);
+}
+
+/** A name in the page's language from an object with name / nameEn. */
+export function localName(item, lang) {
+  return lang === 'en' && item.nameEn ? item.nameEn : item.name;
+}
+
+/** Reads a query parameter. */
+export function param(name) {
+  return new URLSearchParams(location.search).get(name);
+}

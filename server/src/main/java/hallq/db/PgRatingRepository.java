@@ -1,0 +1,55 @@
+package hallq.db;
+
+import hallq.rating.Rating;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Ratings in PostgreSQL; the primary key on the ticket makes "one rating per ticket" a constraint. */
+public final class PgRatingRepository {
+
+  private static final String INSERT = """
+      INSERT INTO rating (ticket_id, hall_id, counter_no, score, comment, channel, rated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (ticket_id) DO NOTHING""";
+
+  private static final String FIND = """
+      SELECT ticket_id, counter_no, score, comment, channel, rated_at FROM rating WHERE hall_id = $1 AND ticket_id = $2""";
+
+  private final String hallId;
+
+  public PgRatingRepository(String hallId) {
+    this.hallId = hallId;
+  }
+
+  /** False if the ticket already had a rating (nothing is changed then). */
+  public Future<Boolean> insert(SqlClient sql, Rating rating) {
+    Tuple params = Tuple.tuple()
+        .addUUID(rating.ticketId())
+        .addString(hallId)
+        .addInteger(rating.counterNo())
+        .addInteger(rating.score())
+        .addString(rating.comment())
+        .addString(rating.channel().name())
+        .addOffsetDateTime(PgTicketRepository.time(rating.ratedAt()));
+    return sql.preparedQuery(INSERT).execute(params).map(rows -> rows.rowCount() == 1);
+  }
+
+  public Future<Optional<Rating>> find(SqlClient sql, UUID ticketId) {
+    return sql.preparedQuery(FIND)
+        .execute(Tuple.of(hallId, ticketId))
+        .map(rows -> {
+          var it = rows.iterator();
+          if (!it.hasNext()) {
+            return Optional.empty();
+          }
+          Row row = it.next();
+          return Optional.of(new Rating(row.getUUID("ticket_id"), row.getInteger("counter_no"), row.getInteger("score"),
+              row.getString("comment"), Rating.Channel.valueOf(row.getString("channel")),
+              row.getOffsetDateTime("rated_at").toInstant()));
+        });
+  }
+}

@@ -1,0 +1,68 @@
+package hallq.rating;
+
+import hallq.DomainException;
+import hallq.db.PgEventLog;
+import hallq.db.PgRatingRepository;
+import hallq.db.PgTicketRepository;
+import hallq.queue.EventType;
+import hallq.queue.HallClock;
+import hallq.queue.Ticket;
+import hallq.queue.TicketStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * 好差评 of a finished ticket: exactly one per ticket, only once service is finished. The rating and
+ * its event are one transaction.
+ */
+public final class RatingService {
+  private final Pool pool;
+  private final HallClock clock;
+  private final PgTicketRepository tickets;
+  private final PgRatingRepository ratings;
+  private final PgEventLog events;
+
+  public RatingService(Pool pool, String hallId, HallClock clock) {
+    this.pool = pool;
+    this.clock = clock;
+    this.tickets = new PgTicketRepository(hallId);
+    this.ratings = new PgRatingRepository(hallId);
+    this.events = new PgEventLog(hallId);
+  }
+
+  public Future<Rating> rate(UUID ticketId, int score, String comment, Rating.Channel channel, String actor) {
+    return pool.withTransaction(sql -> tickets.lock(sql, ticketId)
+        .map(found -> found.orElseThrow(() -> DomainException.notFound("TICKET_NOT_FOUND", "no ticket " + ticketId)))
+        .compose(ticket -> {
+          requireFinished(ticket);
+          Rating rating = new Rating(ticketId, ticket.counterNo(), score, blankToNull(comment), channel, clock.now());
+          return ratings.insert(sql, rating).compose(inserted -> {
+            if (!inserted) {
+              throw DomainException.conflict("ALREADY_RATED", "ticket " + ticket.number() + " has been rated already");
+            }
+            JsonObject payload = new JsonObject().put("number", ticket.number()).put("serviceCode", ticket.serviceCode())
+                .put("score", score).put("channel", channel.name());
+            return events.append(sql, EventType.TICKET_RATED, ticketId, ticket.counterNo(), actor, rating.ratedAt(), payload)
+                .map(id -> rating);
+          });
+        }));
+  }
+
+  public Future<Optional<Rating>> find(UUID ticketId) {
+    return pool.withConnection(sql -> ratings.find(sql, ticketId));
+  }
+
+  private static void requireFinished(Ticket ticket) {
+    if (ticket.status() != TicketStatus.FINISHED) {
+      throw DomainException.conflict("RATING_NOT_OPEN",
+          "ticket " + ticket.number() + " is " + ticket.status() + "; it can be rated once service is finished");
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+}
