@@ -1,7 +1,8 @@
 // HallQ ticket status page: /ticket.html?id=<ticket uuid>[&lang=en]
-'use strict';
+// Polls the ticket every 5 s, alerts the citizen when called, and asks for a rating once finished.
+import { api, pickLang, translator, hallTime, localName, param, errorText } from './common/hallq.js';
 
-var TEXT = {
+const TEXT = {
   zh: {
     htmlLang: 'zh-CN',
     title: '我的排队号',
@@ -17,6 +18,8 @@ var TEXT = {
       TRANSFERRED: '已转办'
     },
     calledNoCounter: '已叫号，请留意叫号屏',
+    calledAlert: '请到 {n} 号窗口办理',
+    calledAlertSub: '{number} 号，轮到您了',
     ahead: '前面还有 {n} 人',
     estimate: '预计等候约 {n} 分钟',
     noCounterOpen: '目前没有开放的窗口，暂无法估计等候时间',
@@ -27,13 +30,26 @@ var TEXT = {
     },
     priority: '优先办理：{n}',
     issued: '取号时间 {n}',
-    updated: '更新于 {n}，每 10 秒自动刷新',
+    updated: '更新于 {n}，每 5 秒自动刷新',
     final: '更新于 {n}',
     stale: '暂时无法更新，稍后自动重试（上次更新 {n}）',
     noId: '链接中没有票号，请扫描号票上的二维码。',
     badId: '票号链接无效，请重新扫描号票上的二维码。',
     notFound: '没有找到这张号票，请核对号票或咨询大厅工作人员。',
-    failed: '暂时无法连接服务器，稍后自动重试。'
+    failed: '暂时无法连接服务器，稍后自动重试。',
+    levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' },
+    rate: {
+      title: '请对本次服务进行评价',
+      comment: '意见和建议（选填）',
+      count: '{n}/500',
+      submit: '提交评价',
+      sending: '正在提交…',
+      notOpen: '办结后才能评价。',
+      network: '暂时无法提交，请稍后再试。',
+      failed: '提交失败，请稍后再试。'
+    },
+    rated: '您已评价：{level}',
+    ratedUnknown: '您已评价，谢谢！'
   },
   en: {
     htmlLang: 'en',
@@ -50,6 +66,8 @@ var TEXT = {
       TRANSFERRED: 'Transferred'
     },
     calledNoCounter: 'Called, please watch the display',
+    calledAlert: 'Please go to counter {n}',
+    calledAlertSub: 'Number {number}, it is your turn',
     ahead: '{n} ahead of you',
     estimate: 'Estimated wait: about {n} min',
     noCounterOpen: 'No counter is open for this service now, so no estimate yet',
@@ -60,120 +78,224 @@ var TEXT = {
     },
     priority: 'Priority: {n}',
     issued: 'Issued at {n}',
-    updated: 'Updated {n}, refreshes every 10 seconds',
+    updated: 'Updated {n}, refreshes every 5 seconds',
     final: 'Updated {n}',
     stale: 'Cannot update right now, retrying (last update {n})',
     noId: 'The link has no ticket id. Please scan the QR code on your ticket.',
     badId: 'The ticket link is not valid. Please scan the QR code on your ticket again.',
     notFound: 'This ticket was not found. Please check your ticket or ask the hall staff.',
-    failed: 'Cannot reach the server right now, retrying.'
+    failed: 'Cannot reach the server right now, retrying.',
+    levels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
+    rate: {
+      title: 'Please rate our service',
+      comment: 'Comments (optional)',
+      count: '{n}/500',
+      submit: 'Send rating',
+      sending: 'Sending…',
+      notOpen: 'You can rate once the service is completed.',
+      network: 'Cannot send right now, please try again.',
+      failed: 'Sending failed, please try again.'
+    },
+    rated: 'You rated: {level}',
+    ratedUnknown: 'You have already rated this service. Thank you!'
   }
 };
 
-var REFRESH_MS = 10000;
-var FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED'];
-var UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFRESH_MS = 5000;
+const FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED'];
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SCORES = [5, 4, 3, 2, 1];
+const VIBRATION = [400, 200, 400, 200, 400];
 
-var state = { lang: 'zh', id: null, hall: null, reply: null, problem: null, stale: false, updatedAt: null, timer: null, busy: false };
+const state = {
+  lang: 'zh',
+  t: null,
+  id: null,
+  hall: null,
+  reply: null,
+  problem: null,
+  stale: false,
+  updatedAt: null,
+  timer: null,
+  busy: false,
+  alertKey: null,
+  rate: { score: null, sending: false, error: null }
+};
 
-function langFromUrl() {
-  return new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
-}
-
-function fill(template, value) {
-  return template.replace('{n}', String(value));
-}
+const $ = (id) => document.getElementById(id);
 
 function show(elementId, text) {
-  var el = document.getElementById(elementId);
+  const el = $(elementId);
   el.textContent = text || '';
   el.hidden = !text;
 }
 
-function getJson(url) {
-  return fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' }).then(function (res) {
-    return res.json().catch(function () { return null; }).then(function (body) {
-      return { ok: res.ok, status: res.status, body: body };
-    });
-  });
-}
-
 function findByCode(list, code) {
-  return (list || []).filter(function (item) { return item.code === code; })[0] || null;
+  return (list || []).find((item) => item.code === code) || null;
 }
 
-function localName(item, fallback) {
-  if (!item) return fallback || '';
-  return (state.lang === 'en' && item.nameEn) ? item.nameEn : (item.name || fallback || '');
+function nameOf(item, fallback) {
+  return item ? localName(item, state.lang) || fallback : fallback;
 }
 
 function clockTime(value) {
-  var date = value instanceof Date ? value : new Date(value);
-  if (isNaN(date.getTime())) return '';
-  var options = { hour: '2-digit', minute: '2-digit' };
-  // Times are the hall's wall clock, whatever zone the phone is set to.
-  if (state.hall && state.hall.hall && state.hall.hall.timeZone) options.timeZone = state.hall.hall.timeZone;
-  return date.toLocaleTimeString(state.lang === 'en' ? 'en-GB' : 'zh-CN', options);
+  const zone = state.hall && state.hall.hall ? state.hall.hall.timeZone : undefined;
+  return hallTime(value, zone, state.lang);
 }
 
-function statusText(t, ticket) {
-  if (ticket.status === 'CALLED' && ticket.counterNo == null) return t.calledNoCounter;
-  var template = t.status[ticket.status] || ticket.status;
-  return fill(template, ticket.counterNo);
+function ticketApiPath(suffix = '') {
+  return 'api/v1/tickets/' + encodeURIComponent(state.id) + suffix;
 }
 
-function renderTicket(t) {
-  var reply = state.reply;
-  var ticket = reply.ticket;
-  var waiting = ticket.status === 'WAITING';
-  var hall = state.hall || {};
-  document.getElementById('ticket').setAttribute('data-status', ticket.status);
-  show('service', localName(findByCode(hall.serviceTypes, ticket.serviceCode), ticket.serviceCode));
-  show('number', ticket.number);
-  show('status', statusText(t, ticket));
-  show('ahead', waiting && typeof reply.ahead === 'number' ? fill(t.ahead, reply.ahead) : '');
-  show('estimate', !waiting ? '' : (reply.estimatedWaitMinutes == null ? t.noCounterOpen : fill(t.estimate, reply.estimatedWaitMinutes)));
-  show('priority', ticket.priority ? fill(t.priority, localName(findByCode(hall.priorities, ticket.priority), ticket.priority)) : '');
-  show('hint', t.hint[ticket.status]);
-  show('issued', ticket.issuedAt ? fill(t.issued, clockTime(ticket.issuedAt)) : '');
+// ---- rendering ----
+
+function statusText(ticket) {
+  if (ticket.status === 'CALLED' && ticket.counterNo == null) return state.t('calledNoCounter');
+  return state.t('status.' + ticket.status, { n: ticket.counterNo });
+}
+
+function renderTicket() {
+  const t = state.t;
+  const reply = state.reply;
+  const ticket = reply.ticket;
+  const waiting = ticket.status === 'WAITING';
+  const hall = state.hall || {};
+  $('ticket').dataset.status = ticket.status;
+  show('service', nameOf(findByCode(hall.serviceTypes, ticket.serviceCode), ticket.serviceCode));
+  show('ticket-number', ticket.number);
+  show('ticket-status', statusText(ticket));
+  show('ahead', waiting && typeof reply.ahead === 'number' ? t('ahead', { n: reply.ahead }) : '');
+  show('estimate', !waiting ? '' : (reply.estimatedWaitMinutes == null ? t('noCounterOpen') : t('estimate', { n: reply.estimatedWaitMinutes })));
+  show('priority', ticket.priority ? t('priority', { n: nameOf(findByCode(hall.priorities, ticket.priority), ticket.priority) }) : '');
+  const hint = TEXT[state.lang].hint[ticket.status];
+  show('hint', hint);
+  show('issued', ticket.issuedAt ? t('issued', { n: clockTime(ticket.issuedAt) }) : '');
+}
+
+function calledAlertText(ticket) {
+  return ticket.counterNo == null ? state.t('calledNoCounter') : state.t('calledAlert', { n: ticket.counterNo });
+}
+
+/** The big banner while the ticket is called; vibrates once per call and per recall. */
+function renderCalledAlert(ticket) {
+  const alert = $('called-alert');
+  const called = !!ticket && ticket.status === 'CALLED';
+  alert.hidden = !called;
+  alert.textContent = '';
+  if (!called) return;
+  const title = document.createElement('p');
+  title.className = 'called-title';
+  title.textContent = calledAlertText(ticket);
+  const sub = document.createElement('p');
+  sub.className = 'called-sub';
+  sub.textContent = state.t('calledAlertSub', { number: ticket.number });
+  alert.append(title, sub);
+  const key = ticket.id + '/' + ticket.calledAt + '/' + ticket.recallCount;
+  if (key !== state.alertKey) {
+    state.alertKey = key;
+    vibrate();
+  }
+}
+
+function vibrate() {
+  try {
+    if (navigator.vibrate) navigator.vibrate(VIBRATION);
+  } catch (e) {
+    // Some browsers refuse without a tap first; the banner is the alert that counts.
+  }
+}
+
+function ratingOpen() {
+  return !!state.reply && state.reply.ticket.status === 'FINISHED' && !state.reply.rating;
+}
+
+function renderRating() {
+  const t = state.t;
+  const open = !state.problem && ratingOpen();
+  $('rating').hidden = !open;
+  renderRated(!state.problem && state.reply ? state.reply.rating : null);
+  if (!open) return;
+  const rate = state.rate;
+  setText('rating-title', t('rate.title'));
+  setText('rate-comment-label', t('rate.comment'));
+  for (const score of SCORES) {
+    const button = $('rate-' + score);
+    button.textContent = t('levels.' + score);
+    button.setAttribute('aria-pressed', String(rate.score === score));
+    button.disabled = rate.sending;
+  }
+  $('rate-comment').disabled = rate.sending;
+  setText('rate-count', t('rate.count', { n: $('rate-comment').value.length }));
+  $('rate-submit').disabled = rate.sending || !rate.score;
+  setText('rate-submit', t(rate.sending ? 'rate.sending' : 'rate.submit'));
+  show('rate-error', rate.error);
+}
+
+/** "您已评价：满意". The element exists only once the ticket is rated, so its presence means exactly that. */
+function renderRated(rating) {
+  let rated = $('rated');
+  if (!rating) {
+    if (rated) rated.remove();
+    return;
+  }
+  if (!rated) {
+    rated = document.createElement('p');
+    rated.id = 'rated';
+    rated.className = 'rated';
+    $('rating').after(rated);
+  }
+  rated.textContent = rating.score ? state.t('rated', { level: state.t('levels.' + rating.score) }) : state.t('ratedUnknown');
+}
+
+function setText(elementId, text) {
+  $(elementId).textContent = text;
 }
 
 function render() {
-  var t = TEXT[state.lang];
-  document.documentElement.lang = t.htmlLang;
-  document.title = state.reply ? state.reply.ticket.number + ' · ' + t.title : t.title;
-  document.getElementById('lang-toggle').textContent = t.toggle;
-  show('hall-name', state.hall && state.hall.hall ? localName(state.hall.hall, 'HallQ') : 'HallQ');
-  var hasTicket = !state.problem && !!state.reply;
-  document.getElementById('ticket').hidden = !hasTicket;
-  show('message', state.problem ? t[state.problem] : (hasTicket ? '' : t.loading));
-  document.getElementById('message').className = state.problem ? 'message error' : 'message';
-  if (hasTicket) renderTicket(t);
-  var when = clockTime(state.updatedAt || new Date());
-  var updated = state.stale ? t.stale : (state.timer ? t.updated : t.final);
-  show('updated', hasTicket ? fill(updated, when) : '');
+  const t = state.t;
+  document.documentElement.lang = t('htmlLang');
+  const ticket = state.reply && !state.problem ? state.reply.ticket : null;
+  document.title = !ticket ? t('title')
+    : ticket.status === 'CALLED' ? calledAlertText(ticket) + ' · ' + ticket.number
+      : ticket.number + ' · ' + t('title');
+  $('lang-toggle').textContent = t('toggle');
+  show('hall-name', state.hall && state.hall.hall ? nameOf(state.hall.hall, 'HallQ') : 'HallQ');
+  $('ticket').hidden = !ticket;
+  show('message', state.problem ? t(state.problem) : (ticket ? '' : t('loading')));
+  $('message').className = state.problem ? 'message error' : 'message';
+  if (ticket) renderTicket();
+  renderCalledAlert(ticket);
+  renderRating();
+  const when = clockTime(state.updatedAt || new Date());
+  const updated = state.stale ? 'stale' : (state.timer ? 'updated' : 'final');
+  show('updated', ticket ? t(updated, { n: when }) : '');
 }
+
+// ---- loading ----
 
 function stopRefresh() {
   if (state.timer) clearInterval(state.timer);
   state.timer = null;
 }
 
-function loadHall() {
-  return getJson('api/v1/hall').then(function (res) {
-    if (res.ok && res.body) state.hall = res.body;
-  }, function () { /* names fall back to codes; retried on the next refresh */ });
+async function loadHall() {
+  try {
+    const reply = await api('GET', 'api/v1/hall');
+    if (reply.status === 200 && reply.body) state.hall = reply.body;
+  } catch (e) {
+    // Names fall back to codes; retried on the next refresh.
+  }
 }
 
-function handleTicketReply(res) {
-  if (res.ok && res.body && res.body.ticket) {
-    state.reply = res.body;
+function handleTicketReply(reply) {
+  if (reply.status === 200 && reply.body && reply.body.ticket) {
+    state.reply = reply.body;
     state.problem = null;
     state.stale = false;
     state.updatedAt = new Date();
-    if (FINAL_STATUSES.indexOf(res.body.ticket.status) >= 0) stopRefresh();
-  } else if (res.status === 404 || res.status === 400) {
-    state.problem = res.status === 404 ? 'notFound' : 'badId';
+    if (FINAL_STATUSES.includes(reply.body.ticket.status)) stopRefresh();
+  } else if (reply.status === 404 || reply.status === 400) {
+    state.problem = reply.status === 404 ? 'notFound' : 'badId';
     state.reply = null;
     stopRefresh();
   } else {
@@ -188,32 +310,95 @@ function handleFailure() {
   render();
 }
 
-function refresh() {
+async function refresh() {
   if (document.hidden || state.busy) return;
   state.busy = true;
-  var hallReady = state.hall ? Promise.resolve() : loadHall();
-  hallReady.then(function () {
-    return getJson('api/v1/tickets/' + encodeURIComponent(state.id));
-  }).then(handleTicketReply, handleFailure).then(refreshDone, refreshDone);
+  try {
+    if (!state.hall) await loadHall();
+    handleTicketReply(await api('GET', ticketApiPath()));
+  } catch (e) {
+    handleFailure();
+  } finally {
+    state.busy = false;
+  }
 }
 
-function refreshDone() {
-  state.busy = false;
+// ---- rating ----
+
+function chooseScore(score) {
+  if (state.rate.sending) return;
+  state.rate.score = score;
+  state.rate.error = null;
+  renderRating();
 }
+
+/** After ALREADY_RATED: the ticket's stored rating, or a marker when it cannot be read. */
+async function storedRating() {
+  try {
+    const reply = await api('GET', ticketApiPath());
+    if (reply.status === 200 && reply.body && reply.body.rating) return reply.body.rating;
+  } catch (e) {
+    // fall through to the marker
+  }
+  return { score: null };
+}
+
+async function submitRating() {
+  const rate = state.rate;
+  if (rate.sending || !rate.score || !ratingOpen()) return;
+  const body = { score: rate.score };
+  const comment = $('rate-comment').value.trim();
+  if (comment) body.comment = comment;
+  rate.sending = true;
+  rate.error = null;
+  renderRating();
+  try {
+    const reply = await api('POST', ticketApiPath('/rating'), { body });
+    const code = reply.body && reply.body.error ? reply.body.error.code : null;
+    if ((reply.status === 201 || reply.status === 200) && reply.body && reply.body.rating) {
+      state.reply.rating = reply.body.rating;
+    } else if (code === 'ALREADY_RATED') {
+      state.reply.rating = await storedRating();
+    } else if (code === 'RATING_NOT_OPEN') {
+      rate.error = state.t('rate.notOpen');
+    } else {
+      rate.error = errorText(reply, state.t('rate.failed'));
+    }
+  } catch (e) {
+    rate.error = state.t('rate.network');
+  } finally {
+    rate.sending = false;
+  }
+  render();
+}
+
+// ---- start ----
 
 function toggleLang() {
   state.lang = state.lang === 'en' ? 'zh' : 'en';
-  var params = new URLSearchParams(location.search);
+  state.t = translator(TEXT, state.lang);
+  const params = new URLSearchParams(location.search);
   if (state.lang === 'en') params.set('lang', 'en'); else params.delete('lang');
-  var query = params.toString();
+  const query = params.toString();
   history.replaceState(null, '', location.pathname + (query ? '?' + query : ''));
   render();
 }
 
+function bindEvents() {
+  $('lang-toggle').addEventListener('click', toggleLang);
+  for (const score of SCORES) $('rate-' + score).addEventListener('click', () => chooseScore(score));
+  $('rate-submit').addEventListener('click', submitRating);
+  $('rate-comment').addEventListener('input', () => setText('rate-count', state.t('rate.count', { n: $('rate-comment').value.length })));
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && state.timer) refresh();
+  });
+}
+
 function start() {
-  state.lang = langFromUrl();
-  state.id = (new URLSearchParams(location.search).get('id') || '').trim();
-  document.getElementById('lang-toggle').addEventListener('click', toggleLang);
+  state.lang = pickLang();
+  state.t = translator(TEXT, state.lang);
+  state.id = (param('id') || '').trim();
+  bindEvents();
   if (!state.id || !UUID_PATTERN.test(state.id)) {
     state.problem = state.id ? 'badId' : 'noId';
     render();
@@ -221,7 +406,6 @@ function start() {
   }
   render();
   state.timer = setInterval(refresh, REFRESH_MS);
-  document.addEventListener('visibilitychange', function () { if (!document.hidden && state.timer) refresh(); });
   refresh();
 }
 

@@ -1,0 +1,446 @@
+// HallQ kiosk (取号机): /kiosk/?token=<kiosk device token>[&lang=en]
+// A citizen picks a 绿色通道 category if one applies, then a service, and gets a numbered ticket.
+import { api, errorText, openStream, pickLang, translator, localName, param } from '../common/hallq.js';
+
+const TEXT = {
+  zh: {
+    htmlLang: 'zh-CN',
+    title: '自助取号',
+    toggle: 'English',
+    prompt: '请选择办理业务',
+    priorityTitle: '绿色通道',
+    priorityHint: '老年人、残疾人、军人、孕妇请先选择类别，再点击业务',
+    waiting: '{n} 人等候',
+    loadingHall: '正在加载大厅信息…',
+    hallFailed: '暂时无法获取大厅信息，正在自动重试…',
+    issuing: '正在取号，请稍候…',
+    noToken: '本机链接缺少设备令牌（token），无法取号，请联系工作人员。',
+    badToken: '本机设备令牌无效或无取号权限，请联系工作人员。（{detail}）',
+    rejected: '取号未成功，请联系工作人员。（{detail}）',
+    network: '网络异常，未能确认取号结果。请再点一次同一业务重试，不会重复出号。',
+    serverError: '服务器暂时出错。请再点一次同一业务重试，不会重复出号。',
+    result: {
+      priority: '绿色通道：{n}',
+      ahead: '前面还有 {n} 人',
+      estimate: '预计等候约 {n} 分钟',
+      estimateSoon: '即将叫号，请留意叫号屏',
+      noEstimate: '暂无开放窗口，暂无法估计等候时间',
+      qrAlt: '号票 {n} 的二维码',
+      qrCaption: '扫码查看排队进度',
+      print: '请取走号票；如未出票，请扫描二维码',
+      done: '完成（{n} 秒）'
+    }
+  },
+  en: {
+    htmlLang: 'en',
+    title: 'Take a ticket',
+    toggle: '中文',
+    prompt: 'Please choose a service',
+    priorityTitle: 'Priority lane',
+    priorityHint: 'If one of these applies to you, choose it first, then the service',
+    waiting: '{n} waiting',
+    loadingHall: 'Loading the hall information…',
+    hallFailed: 'Cannot load the hall information, retrying…',
+    issuing: 'Issuing your ticket, please wait…',
+    noToken: 'This kiosk link has no device token, so it cannot issue tickets. Please ask the hall staff.',
+    badToken: 'This kiosk\'s device token is invalid or may not issue tickets. Please ask the hall staff. ({detail})',
+    rejected: 'No ticket was issued. Please ask the hall staff. ({detail})',
+    network: 'Network problem: the ticket could not be confirmed. Tap the same service again to retry; you will not get two tickets.',
+    serverError: 'The server had a problem. Tap the same service again to retry; you will not get two tickets.',
+    result: {
+      priority: 'Priority: {n}',
+      ahead: '{n} ahead of you',
+      estimate: 'Estimated wait: about {n} min',
+      estimateSoon: 'You will be called soon, please watch the display',
+      noEstimate: 'No counter is open for this service now, so no estimate yet',
+      qrAlt: 'QR code of ticket {n}',
+      qrCaption: 'Scan to follow your place in the queue',
+      print: 'Please take your ticket; if none was printed, scan the QR code',
+      done: 'Done ({n} s)'
+    }
+  }
+};
+
+const RESULT_SECONDS = 20;
+const IDLE_RESET_MS = 30000;
+const HALL_RETRY_MS = 5000;
+const ISSUE_TIMEOUT_MS = 10000;
+// How long a press without a definite answer may be retried under the same Idempotency-Key.
+const RETRY_WINDOW_MS = 60000;
+
+const state = {
+  lang: pickLang(),
+  token: param('token'),
+  hall: null,
+  hallFailed: false,
+  waiting: null, // serviceCode -> waiting count, from the stream's snapshot on
+  transfers: new Set(),
+  priority: null,
+  pending: false,
+  unsettled: null, // {serviceCode, priority, key, at} of a press that got no definite answer
+  problem: null, // {key, values}
+  result: null,
+  secondsLeft: 0,
+  countdown: null,
+  idleTimer: null
+};
+
+let t = translator(TEXT, state.lang);
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+function setText(id, text) {
+  const el = byId(id);
+  el.textContent = text || '';
+  el.hidden = !text;
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text != null) el.textContent = text;
+  return el;
+}
+
+function findByCode(list, code) {
+  return (list || []).find((item) => item.code === code) || null;
+}
+
+function serviceName(code) {
+  const service = state.hall && findByCode(state.hall.serviceTypes, code);
+  return service ? localName(service, state.lang) : code;
+}
+
+function priorityName(code) {
+  const priority = state.hall && findByCode(state.hall.priorities, code);
+  return priority ? localName(priority, state.lang) : code;
+}
+
+// ---- rendering
+
+function renderFrame() {
+  document.documentElement.lang = t('htmlLang');
+  document.title = t('title');
+  byId('lang-toggle').textContent = t('toggle');
+  byId('hall-name').textContent = state.hall ? localName(state.hall.hall, state.lang) : 'HallQ';
+  byId('prompt').textContent = t('prompt');
+  byId('priority-title').textContent = t('priorityTitle');
+  byId('priority-hint').textContent = t('priorityHint');
+  byId('qr-caption').textContent = t('result.qrCaption');
+  byId('print-note').textContent = t('result.print');
+}
+
+function priorityButton(priority) {
+  const button = element('button', 'priority-button', localName(priority, state.lang));
+  button.type = 'button';
+  button.id = 'priority-' + priority.code;
+  button.dataset.code = priority.code;
+  button.addEventListener('click', () => selectPriority(priority.code));
+  return button;
+}
+
+function renderPriorities() {
+  const priorities = (state.hall && state.hall.priorities) || [];
+  byId('priorities').replaceChildren(...priorities.map(priorityButton));
+  byId('priorities').parentElement.hidden = priorities.length === 0;
+  markPriority();
+}
+
+function markPriority() {
+  for (const button of byId('priorities').children) {
+    button.setAttribute('aria-pressed', String(button.dataset.code === state.priority));
+  }
+}
+
+function serviceButton(service) {
+  const button = element('button', 'service');
+  button.type = 'button';
+  button.id = 'service-' + service.code;
+  button.dataset.code = service.code;
+  button.append(
+    element('span', 'prefix', service.prefix),
+    element('span', 'name', localName(service, state.lang)),
+    element('span', 'waiting'));
+  button.addEventListener('click', () => issue(service.code));
+  return button;
+}
+
+function renderServices() {
+  const services = (state.hall && state.hall.serviceTypes) || [];
+  byId('services').replaceChildren(...services.map(serviceButton));
+  renderWaiting();
+  renderBusy();
+}
+
+function renderWaiting() {
+  for (const button of byId('services').children) {
+    const count = state.waiting ? state.waiting.get(button.dataset.code) : undefined;
+    button.querySelector('.waiting').textContent = count === undefined ? '' : t('waiting', { n: count });
+  }
+}
+
+function renderBusy() {
+  const locked = state.pending || !state.token;
+  for (const button of byId('services').children) button.disabled = locked;
+  byId('start').setAttribute('aria-busy', String(state.pending));
+}
+
+function currentMessage() {
+  if (!state.token) return { text: t('noToken'), error: true };
+  if (state.problem) return { text: t(state.problem.key, state.problem.values), error: true };
+  if (state.pending) return { text: t('issuing'), error: false };
+  if (!state.hall) return { text: t(state.hallFailed ? 'hallFailed' : 'loadingHall'), error: state.hallFailed };
+  return null;
+}
+
+function renderMessage() {
+  const message = currentMessage();
+  setText('message', message && message.text);
+  byId('message').classList.toggle('error', Boolean(message && message.error));
+}
+
+function estimateText(reply) {
+  const minutes = reply.estimatedWaitMinutes;
+  if (minutes == null) return t('result.noEstimate');
+  return minutes === 0 ? t('result.estimateSoon') : t('result.estimate', { n: minutes });
+}
+
+function renderResult() {
+  const reply = state.result;
+  byId('start').hidden = Boolean(reply);
+  byId('result').hidden = !reply;
+  if (!reply) return;
+  const ticket = reply.ticket;
+  setText('ticket-service', serviceName(ticket.serviceCode));
+  byId('ticket-number').textContent = ticket.number;
+  setText('ticket-priority', ticket.priority ? t('result.priority', { n: priorityName(ticket.priority) }) : '');
+  setText('ticket-ahead', typeof reply.ahead === 'number' ? t('result.ahead', { n: reply.ahead }) : '');
+  byId('ticket-estimate').textContent = estimateText(reply);
+  byId('ticket-qr').alt = t('result.qrAlt', { n: ticket.number });
+  byId('done').textContent = t('result.done', { n: state.secondsLeft });
+}
+
+function renderAll() {
+  renderFrame();
+  renderPriorities();
+  renderServices();
+  renderMessage();
+  renderResult();
+}
+
+// ---- the citizen's choices
+
+function selectPriority(code) {
+  state.priority = state.priority === code ? null : code;
+  markPriority();
+  armIdleReset();
+}
+
+/** The next citizen must not inherit a category or an error someone left behind. */
+function armIdleReset() {
+  clearTimeout(state.idleTimer);
+  state.idleTimer = setTimeout(resetIdle, IDLE_RESET_MS);
+}
+
+function resetIdle() {
+  state.priority = null;
+  if (state.problem && state.problem.key !== 'badToken') state.problem = null;
+  markPriority();
+  renderMessage();
+}
+
+function randomKey() {
+  // crypto.randomUUID exists only in secure contexts; a kiosk on the hall LAN may use plain http.
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Reuses the key of a recent unanswered press of the same choice, so a retry cannot issue a second ticket. */
+function keyFor(serviceCode, priority) {
+  const last = state.unsettled;
+  const retry = last && last.serviceCode === serviceCode && last.priority === priority
+    && Date.now() - last.at < RETRY_WINDOW_MS;
+  return retry ? last.key : randomKey();
+}
+
+function timeoutSignal(ms) {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
+}
+
+/** POST /api/v1/tickets. Uses fetch itself because api() cannot send the Idempotency-Key header. */
+async function postTicket({ serviceCode, priority, key }) {
+  const response = await fetch('/api/v1/tickets', {
+    method: 'POST',
+    headers: {
+      Authorization: 'Bearer ' + state.token,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': key
+    },
+    body: JSON.stringify(priority ? { serviceCode, priority } : { serviceCode }),
+    signal: timeoutSignal(ISSUE_TIMEOUT_MS)
+  });
+  const type = response.headers.get('Content-Type') || '';
+  return { status: response.status, body: type.startsWith('application/json') ? await response.json() : null };
+}
+
+async function issue(serviceCode) {
+  if (state.pending || !state.token) return;
+  const request = { serviceCode, priority: state.priority, key: keyFor(serviceCode, state.priority), at: Date.now() };
+  state.pending = true;
+  state.problem = null;
+  state.unsettled = request;
+  renderBusy();
+  renderMessage();
+  try {
+    handleIssueReply(await postTicket(request));
+  } catch (failure) {
+    state.problem = { key: 'network' };
+  } finally {
+    state.pending = false;
+    renderBusy();
+    renderMessage();
+    armIdleReset();
+  }
+}
+
+function handleIssueReply(reply) {
+  if (reply.status >= 500) {
+    state.problem = { key: 'serverError' };
+    return;
+  }
+  state.unsettled = null;
+  if ((reply.status === 201 || reply.status === 200) && reply.body && reply.body.ticket) {
+    showResult(reply.body);
+  } else {
+    state.problem = rejection(reply);
+  }
+}
+
+function rejection(reply) {
+  const detail = errorText(reply, 'HTTP ' + reply.status);
+  return { key: reply.status === 401 || reply.status === 403 ? 'badToken' : 'rejected', values: { detail } };
+}
+
+function showResult(reply) {
+  state.result = reply;
+  state.secondsLeft = RESULT_SECONDS;
+  byId('qr').hidden = false;
+  byId('ticket-qr').src = '/api/v1/tickets/' + encodeURIComponent(reply.ticket.id) + '/qr.png';
+  clearInterval(state.countdown);
+  state.countdown = setInterval(countDown, 1000);
+  renderResult();
+}
+
+function countDown() {
+  state.secondsLeft -= 1;
+  if (state.secondsLeft <= 0) showStart();
+  else byId('done').textContent = t('result.done', { n: state.secondsLeft });
+}
+
+function showStart() {
+  clearInterval(state.countdown);
+  state.result = null;
+  byId('ticket-qr').removeAttribute('src');
+  resetIdle();
+  renderResult();
+}
+
+function toggleLang() {
+  state.lang = state.lang === 'en' ? 'zh' : 'en';
+  t = translator(TEXT, state.lang);
+  const params = new URLSearchParams(location.search);
+  if (state.lang === 'en') params.set('lang', 'en');
+  else params.delete('lang');
+  history.replaceState(null, '', location.pathname + '?' + params.toString());
+  renderAll();
+}
+
+// ---- live waiting counts
+
+function applySnapshot(overview) {
+  state.waiting = new Map((overview.services || []).map((service) => [service.serviceCode, service.waiting]));
+  state.transfers.clear();
+  renderWaiting();
+}
+
+/** [serviceCode, change] pairs an event makes to the waiting counts. */
+function waitingChanges(event) {
+  const payload = event.payload || {};
+  switch (event.type) {
+    case 'TICKET_ISSUED':
+      // A transfer logs TICKET_TRANSFERRED, then TICKET_ISSUED for the new ticket: count it once.
+      if (payload.transferredFrom && state.transfers.delete(payload.transferredFrom)) return [];
+      return [[payload.serviceCode, 1]];
+    case 'TICKET_REQUEUED':
+      return [[payload.serviceCode, 1]];
+    case 'TICKET_CALLED':
+      return [[payload.serviceCode, -1]];
+    case 'TICKET_CANCELLED':
+      // A called ticket keeps its counter when cancelled; a waiting one has none.
+      return event.counterNo == null ? [[payload.serviceCode, -1]] : [];
+    case 'TICKET_TRANSFERRED':
+      if (!payload.toServiceCode) return [];
+      state.transfers.add(event.ticketId);
+      return [[payload.toServiceCode, 1]];
+    default:
+      return [];
+  }
+}
+
+function applyEvent(event) {
+  if (!state.waiting) return;
+  for (const [code, change] of waitingChanges(event)) {
+    if (code) state.waiting.set(code, Math.max(0, (state.waiting.get(code) || 0) + change));
+  }
+  renderWaiting();
+}
+
+// ---- start-up
+
+async function loadHall() {
+  try {
+    const reply = await api('GET', '/api/v1/hall');
+    if (reply.status === 200 && reply.body && reply.body.hall) {
+      state.hall = reply.body;
+      state.hallFailed = false;
+      renderAll();
+      return;
+    }
+  } catch (failure) {
+    // unreachable server: retried below
+  }
+  state.hallFailed = true;
+  renderMessage();
+  setTimeout(loadHall, HALL_RETRY_MS);
+}
+
+/** Tells staff at once when the kiosk's token is wrong, rather than at the first citizen's tap. */
+async function checkToken() {
+  try {
+    const reply = await api('GET', '/api/v1/queue', { token: state.token });
+    if (reply.status === 401 || reply.status === 403) {
+      state.problem = rejection(reply);
+      renderMessage();
+    }
+  } catch (failure) {
+    // the stream and the first tap report an unreachable server
+  }
+}
+
+function start() {
+  byId('lang-toggle').addEventListener('click', toggleLang);
+  byId('done').addEventListener('click', showStart);
+  byId('ticket-qr').addEventListener('error', () => { byId('qr').hidden = true; });
+  renderAll();
+  loadHall();
+  if (state.token) {
+    checkToken();
+    openStream({ token: state.token, onSnapshot: applySnapshot, onEvent: applyEvent });
+  }
+}
+
+start();

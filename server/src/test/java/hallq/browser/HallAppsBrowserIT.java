@@ -1,0 +1,162 @@
+package hallq.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hallq.support.Api;
+import hallq.support.Browser;
+import hallq.support.CuttableProxy;
+import hallq.support.HallTest;
+import hallq.support.TestHall;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The browser apps in a real headless Chromium against a real server; screenshots land in
+ * target/screenshots. The hall clock is set to now: the pages compare event times with their own.
+ */
+class HallAppsBrowserIT extends HallTest {
+  private static final Duration PUSH_WITHIN = Duration.ofSeconds(1);
+
+  @Test
+  @Timeout(180)
+  @DisplayName("取号机取号 → 综合屏显示等候 → 窗口叫号 → 综合屏和窗口屏 1 秒内显示 → 手机页显示叫号 → 办结 → 手机评价")
+  void ticketTravelsThroughEveryApp() throws IOException {
+    hall.clock.set(Instant.now());
+    String base = "http://127.0.0.1:" + hall.server.port();
+    try (Browser display = Browser.open(1920, 1080);
+         Browser counter = Browser.open(1280, 720);
+         Browser kiosk = Browser.open(1080, 1920);
+         Browser console = Browser.open(1280, 800);
+         Browser phone = Browser.open(390, 844)) {
+      display.go(base + "/display/?token=" + TestHall.DISPLAY);
+      display.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+      counter.go(base + "/counter/?no=1&token=" + TestHall.DISPLAY);
+      counter.until(d -> "idle".equals(d.findElement(By.id("counter-state")).getAttribute("data-state")));
+
+      kiosk.go(base + "/kiosk/?token=" + TestHall.KIOSK);
+      kiosk.click("service-SOCIAL_INSURANCE");
+      kiosk.waitForText("ticket-number", "A001");
+      kiosk.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+          "const qr = document.getElementById('ticket-qr'); return qr.complete && qr.naturalWidth > 0;"));
+      kiosk.screenshot("kiosk-ticket-1080x1920");
+      kiosk.click("done");
+      kiosk.find("service-SOCIAL_INSURANCE");
+      kiosk.driver().manage().window().setSize(new Dimension(1920, 1080));
+      kiosk.screenshot("kiosk-start-1920x1080");
+      display.waitForText("waiting-SOCIAL_INSURANCE", "1");
+
+      String ticketId = ticketIdOf("A001");
+      phone.go(base + "/ticket.html?id=" + ticketId);
+      phone.waitForText("ticket-number", "A001");
+      phone.screenshot("ticket-page-waiting-390x844");
+
+      console.go(base + "/console/");
+      console.find("login-username").sendKeys("clerk01");
+      console.find("login-password").sendKeys(TestHall.CLERK_PASSWORD);
+      console.until(d -> new Select(d.findElement(By.id("login-counter"))).getOptions().size() > 1);
+      new Select(console.find("login-counter")).selectByValue("1");
+      console.click("login-submit");
+      console.click("action-call-next");
+      long called = System.nanoTime();
+      display.waitForText("current-number", "A001", PUSH_WITHIN);
+      long onDisplay = System.nanoTime();
+      counter.waitForText("counter-ticket", "A001", PUSH_WITHIN);
+      long onCounter = System.nanoTime();
+      console.waitForText("current-number", "A001");
+      assertTrue(display.find("current-counter").getText().contains("1"));
+      recordLatency(called, onDisplay, onCounter);
+      display.screenshot("hall-display-1920x1080");
+      counter.screenshot("counter-screen-called-1280x720");
+
+      phone.waitForText("called-alert", "1");
+      phone.screenshot("ticket-page-called-390x844");
+
+      console.click("action-start");
+      console.waitForText("current-status", statusText(console, "SERVING"));
+      console.click("action-finish");
+      counter.until(d -> "rating".equals(d.findElement(By.id("counter-state")).getAttribute("data-state")));
+      counter.screenshot("counter-screen-rating-1280x720");
+      console.waitForText("today-finished", "1");
+      console.screenshot("clerk-console-1280x800");
+
+      phone.click("rate-5");
+      phone.click("rate-submit");
+      phone.find("rated");
+      phone.screenshot("ticket-page-rated-390x844");
+      Row rating = Api.await(hall.db.preparedQuery("SELECT score, channel FROM rating WHERE ticket_id = $1::uuid")
+          .execute(Tuple.of(ticketId))).iterator().next();
+      assertEquals(5, rating.getInteger("score"));
+      assertEquals("TICKET_PAGE", rating.getString("channel"));
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  @DisplayName("综合屏断网期间的叫号，重连后一个不少")
+  void hallDisplayMissesNoCallAcrossAReconnect(Vertx vertx) {
+    hall.clock.set(Instant.now());
+    String clerk1 = hall.clerk(1);
+    String clerk2 = hall.clerk(2);
+    for (int i = 0; i < 3; i++) {
+      hall.issue("SOCIAL_INSURANCE");
+    }
+    try (CuttableProxy network = CuttableProxy.to(vertx, hall.server.port());
+         Browser display = Browser.open(1920, 1080)) {
+      display.go("http://127.0.0.1:" + network.port() + "/display/?token=" + TestHall.DISPLAY);
+      display.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+      hall.counterOp(1, "call-next", clerk1);
+      display.waitForText("current-number", "A001");
+
+      network.block(true);
+      network.cut();
+      display.until(d -> "reconnecting".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+      hall.counterOp(1, "no-show", clerk1);
+      hall.counterOp(1, "call-next", clerk1);
+      hall.counterOp(2, "call-next", clerk2);
+      network.block(false);
+
+      display.waitForText("current-number", "A003", Duration.ofSeconds(15));
+      List<String> history = display.until(d -> {
+        var numbers = d.findElements(By.cssSelector("#history [data-number]")).stream()
+            .map(e -> e.getAttribute("data-number")).toList();
+        return numbers.containsAll(List.of("A001", "A002", "A003")) ? numbers : null;
+      });
+      assertEquals(3, history.size(), "each call once: " + history);
+      display.screenshot("hall-display-after-reconnect-1920x1080");
+    }
+  }
+
+  private String ticketIdOf(String number) {
+    return Api.await(hall.db.preparedQuery("SELECT id::text FROM ticket WHERE number = $1").execute(Tuple.of(number)))
+        .iterator().next().getString(0);
+  }
+
+  /** The console's own words for a status, so the test does not hard-code the translation. */
+  private static String statusText(Browser console, String status) {
+    return console.until(d -> {
+      String shown = d.findElement(By.id("current-status")).getAttribute("data-status");
+      return status.equals(shown) ? d.findElement(By.id("current-status")).getText() : null;
+    });
+  }
+
+  private static void recordLatency(long called, long onDisplay, long onCounter) throws IOException {
+    String line = String.format("call -> hall display %d ms, call -> counter screen %d ms%n",
+        (onDisplay - called) / 1_000_000, (onCounter - called) / 1_000_000);
+    Files.createDirectories(Browser.SCREENSHOTS);
+    Files.writeString(Browser.SCREENSHOTS.resolve("push-latency.txt"), line);
+  }
+}
