@@ -2,12 +2,15 @@
 // language and hall-time formatting. Pages import what they need:
 //   import { api, openStream, pickLang, translator, hallTime } from '../common/hallq.js';
 
-/** Calls the HallQ API; resolves to {status, body} (body is parsed JSON or null), never rejects on HTTP errors. */
-export async function api(method, path, { token, body } = {}) {
-  const headers = {};
+/**
+ * Calls the HallQ API; resolves to {status, body} (body is parsed JSON or null), never rejects on
+ * HTTP errors. Extra request headers and an AbortSignal (e.g. a timeout) are optional.
+ */
+export async function api(method, path, { token, body, headers: extra = {}, signal } = {}) {
+  const headers = { ...extra };
   if (token) headers.Authorization = 'Bearer ' + token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
   const type = response.headers.get('Content-Type') || '';
   const parsed = type.startsWith('application/json') ? await response.json() : null;
   return { status: response.status, body: parsed };
@@ -67,6 +70,48 @@ export function openStream({ token, counterNo, onSnapshot, onEvent, onState = ()
     closed = true;
     if (source) source.close();
   };
+}
+
+/**
+ * Waiting tickets per service type, kept current from the live stream: set from each snapshot,
+ * then moved by the events. A transfer logs TICKET_TRANSFERRED for the ticket that was being served
+ * (it was not waiting) and TICKET_ISSUED for the new waiting ticket, so only the latter counts.
+ */
+export class WaitingCounts {
+  #counts = null;
+
+  fromSnapshot(overview) {
+    this.#counts = new Map((overview.services || []).map((service) => [service.serviceCode, service.waiting]));
+  }
+
+  /** Applies an event; true if a count changed. */
+  apply(event) {
+    const change = WaitingCounts.#changeOf(event);
+    const code = event.payload && event.payload.serviceCode;
+    if (!this.#counts || change === 0 || !code) return false;
+    this.#counts.set(code, Math.max(0, (this.#counts.get(code) || 0) + change));
+    return true;
+  }
+
+  /** The count, or undefined before the first snapshot. */
+  get(code) {
+    return this.#counts ? this.#counts.get(code) : undefined;
+  }
+
+  static #changeOf(event) {
+    switch (event.type) {
+      case 'TICKET_ISSUED':
+      case 'TICKET_REQUEUED':
+        return 1;
+      case 'TICKET_CALLED':
+        return -1;
+      case 'TICKET_CANCELLED':
+        // A called ticket keeps its counter when cancelled; a waiting one has none.
+        return event.counterNo == null ? -1 : 0;
+      default:
+        return 0;
+    }
+  }
 }
 
 /** 'en' when the URL says ?lang=en, else 'zh' (Chinese is the default). */

@@ -1,6 +1,6 @@
 // HallQ hall display (综合屏): /display/?token=<display device token>[&lang=en]
 // Shows and announces each call, the recent calls and how many wait per service type.
-import { api, errorText, openStream, pickLang, translator, hallTime, localName, param } from '../common/hallq.js';
+import { api, errorText, openStream, pickLang, translator, hallTime, localName, param, WaitingCounts } from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -68,8 +68,7 @@ const state = {
   hall: null,
   hallFailed: false,
   problem: null, // {key, values}
-  waiting: null, // serviceCode -> waiting count, from the stream's snapshot on
-  transfers: new Set(),
+  waiting: new WaitingCounts(), // per service code, from the stream's snapshot on
   current: null, // {ticketId, number, counterNo, at, recall}
   history: [],
   connection: 'connecting'
@@ -194,7 +193,7 @@ function renderWaitingList() {
 
 function renderWaitingCounts() {
   for (const count of byId('waiting').querySelectorAll('.waiting-count')) {
-    const waiting = state.waiting ? state.waiting.get(count.dataset.code) : undefined;
+    const waiting = state.waiting.get(count.dataset.code);
     count.textContent = waiting === undefined ? '–' : String(waiting);
   }
 }
@@ -264,43 +263,15 @@ function seedCalls(overview) {
 
 // ---- waiting counts
 
-/** [serviceCode, change] pairs an event makes to the waiting counts. */
-function waitingChanges(event) {
-  const payload = event.payload || {};
-  switch (event.type) {
-    case 'TICKET_ISSUED':
-      // A transfer logs TICKET_TRANSFERRED, then TICKET_ISSUED for the new ticket: count it once.
-      if (payload.transferredFrom && state.transfers.delete(payload.transferredFrom)) return [];
-      return [[payload.serviceCode, 1]];
-    case 'TICKET_REQUEUED':
-      return [[payload.serviceCode, 1]];
-    case 'TICKET_CALLED':
-      return [[payload.serviceCode, -1]];
-    case 'TICKET_CANCELLED':
-      // A called ticket keeps its counter when cancelled; a waiting one has none.
-      return event.counterNo == null ? [[payload.serviceCode, -1]] : [];
-    case 'TICKET_TRANSFERRED':
-      if (!payload.toServiceCode) return [];
-      state.transfers.add(event.ticketId);
-      return [[payload.toServiceCode, 1]];
-    default:
-      return [];
-  }
-}
-
 function countWaiting(event) {
-  if (!state.waiting) return;
-  for (const [code, change] of waitingChanges(event)) {
-    if (code) state.waiting.set(code, Math.max(0, (state.waiting.get(code) || 0) + change));
-  }
+  if (!state.waiting.apply(event)) return;
   renderWaitingCounts();
 }
 
 // ---- stream
 
 function applySnapshot(overview) {
-  state.waiting = new Map((overview.services || []).map((service) => [service.serviceCode, service.waiting]));
-  state.transfers.clear();
+  state.waiting.fromSnapshot(overview);
   renderWaitingCounts();
   seedCalls(overview);
 }

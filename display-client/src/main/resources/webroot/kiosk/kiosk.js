@@ -1,6 +1,6 @@
 // HallQ kiosk (取号机): /kiosk/?token=<kiosk device token>[&lang=en]
 // A citizen picks a 绿色通道 category if one applies, then a service, and gets a numbered ticket.
-import { api, errorText, openStream, pickLang, translator, localName, param } from '../common/hallq.js';
+import { api, errorText, openStream, pickLang, translator, localName, param, WaitingCounts } from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -73,8 +73,7 @@ const state = {
   token: param('token'),
   hall: null,
   hallFailed: false,
-  waiting: null, // serviceCode -> waiting count, from the stream's snapshot on
-  transfers: new Set(),
+  waiting: new WaitingCounts(), // per service code, from the stream's snapshot on
   priority: null,
   pending: false,
   unsettled: null, // {serviceCode, priority, key, at} of a press that got no definite answer
@@ -176,7 +175,7 @@ function renderServices() {
 
 function renderWaiting() {
   for (const button of byId('services').children) {
-    const count = state.waiting ? state.waiting.get(button.dataset.code) : undefined;
+    const count = state.waiting.get(button.dataset.code);
     button.querySelector('.waiting').textContent = count === undefined ? '' : t('waiting', { n: count });
   }
 }
@@ -271,20 +270,14 @@ function timeoutSignal(ms) {
   return controller.signal;
 }
 
-/** POST /api/v1/tickets. Uses fetch itself because api() cannot send the Idempotency-Key header. */
-async function postTicket({ serviceCode, priority, key }) {
-  const response = await fetch('/api/v1/tickets', {
-    method: 'POST',
-    headers: {
-      Authorization: 'Bearer ' + state.token,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': key
-    },
-    body: JSON.stringify(priority ? { serviceCode, priority } : { serviceCode }),
+/** POST /api/v1/tickets; a retry of the same press sends the same Idempotency-Key. */
+function postTicket({ serviceCode, priority, key }) {
+  return api('POST', '/api/v1/tickets', {
+    token: state.token,
+    body: priority ? { serviceCode, priority } : { serviceCode },
+    headers: { 'Idempotency-Key': key },
     signal: timeoutSignal(ISSUE_TIMEOUT_MS)
   });
-  const type = response.headers.get('Content-Type') || '';
-  return { status: response.status, body: type.startsWith('application/json') ? await response.json() : null };
 }
 
 async function issue(serviceCode) {
@@ -362,40 +355,12 @@ function toggleLang() {
 // ---- live waiting counts
 
 function applySnapshot(overview) {
-  state.waiting = new Map((overview.services || []).map((service) => [service.serviceCode, service.waiting]));
-  state.transfers.clear();
+  state.waiting.fromSnapshot(overview);
   renderWaiting();
 }
 
-/** [serviceCode, change] pairs an event makes to the waiting counts. */
-function waitingChanges(event) {
-  const payload = event.payload || {};
-  switch (event.type) {
-    case 'TICKET_ISSUED':
-      // A transfer logs TICKET_TRANSFERRED, then TICKET_ISSUED for the new ticket: count it once.
-      if (payload.transferredFrom && state.transfers.delete(payload.transferredFrom)) return [];
-      return [[payload.serviceCode, 1]];
-    case 'TICKET_REQUEUED':
-      return [[payload.serviceCode, 1]];
-    case 'TICKET_CALLED':
-      return [[payload.serviceCode, -1]];
-    case 'TICKET_CANCELLED':
-      // A called ticket keeps its counter when cancelled; a waiting one has none.
-      return event.counterNo == null ? [[payload.serviceCode, -1]] : [];
-    case 'TICKET_TRANSFERRED':
-      if (!payload.toServiceCode) return [];
-      state.transfers.add(event.ticketId);
-      return [[payload.toServiceCode, 1]];
-    default:
-      return [];
-  }
-}
-
 function applyEvent(event) {
-  if (!state.waiting) return;
-  for (const [code, change] of waitingChanges(event)) {
-    if (code) state.waiting.set(code, Math.max(0, (state.waiting.get(code) || 0) + change));
-  }
+  if (!state.waiting.apply(event)) return;
   renderWaiting();
 }
 
