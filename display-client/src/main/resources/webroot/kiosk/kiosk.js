@@ -28,6 +28,8 @@ const TEXT = {
       qrAlt: '号票 {n} 的二维码',
       qrCaption: '扫码查看排队进度',
       print: '请取走号票；如未出票，请扫描二维码',
+      printFailed: '打印机{reason}，未能出票。请用手机扫描二维码保存您的号码。',
+      printer: { PAPER_OUT: '缺纸', COVER_OPEN: '纸仓盖未合上', CUTTER_ERROR: '切纸故障', OFFLINE: '无响应' },
       done: '完成（{n} 秒）'
     }
   },
@@ -56,6 +58,8 @@ const TEXT = {
       qrAlt: 'QR code of ticket {n}',
       qrCaption: 'Scan to follow your place in the queue',
       print: 'Please take your ticket; if none was printed, scan the QR code',
+      printFailed: 'The printer {reason}, so no ticket was printed. Please scan the QR code to keep your number.',
+      printer: { PAPER_OUT: 'is out of paper', COVER_OPEN: 'cover is open', CUTTER_ERROR: 'cutter failed', OFFLINE: 'does not respond' },
       done: 'Done ({n} s)'
     }
   }
@@ -81,7 +85,9 @@ const state = {
   result: null,
   secondsLeft: 0,
   countdown: null,
-  idleTimer: null
+  idleTimer: null,
+  deviceId: null, // this kiosk's id, from /api/v1/auth/me
+  printer: null // {printer, canPrint, ...}: what the printer last reported
 };
 
 let t = translator(TEXT, state.lang);
@@ -128,7 +134,18 @@ function renderFrame() {
   byId('priority-title').textContent = t('priorityTitle');
   byId('priority-hint').textContent = t('priorityHint');
   byId('qr-caption').textContent = t('result.qrCaption');
-  byId('print-note').textContent = t('result.print');
+  renderPrinter();
+}
+
+/** The citizen learns here, with the QR code still shown, when the printer could not print. */
+function renderPrinter() {
+  const note = byId('print-note');
+  const failed = Boolean(state.printer && state.printer.canPrint === false);
+  note.dataset.state = failed ? 'failed' : 'ok';
+  note.classList.toggle('result-print-failed', failed);
+  note.textContent = failed
+    ? t('result.printFailed', { reason: t('result.printer.' + state.printer.printer) })
+    : t('result.print');
 }
 
 function priorityButton(priority) {
@@ -360,8 +377,30 @@ function applySnapshot(overview) {
 }
 
 function applyEvent(event) {
-  if (!state.waiting.apply(event)) return;
-  renderWaiting();
+  if (event.type === 'PRINTER_STATUS') {
+    applyPrinter(event.payload);
+  } else if (state.waiting.apply(event)) {
+    renderWaiting();
+  }
+}
+
+function applyPrinter(status) {
+  if (!status || status.deviceId !== state.deviceId) return;
+  state.printer = status;
+  renderPrinter();
+}
+
+/** Who this kiosk is, and what its printer last reported (the bridge keeps it current). */
+async function loadPrinter() {
+  try {
+    const me = await api('GET', '/api/v1/auth/me', { token: state.token });
+    if (me.status !== 200 || !me.body) return;
+    state.deviceId = me.body.name;
+    const printer = await api('GET', '/api/v1/devices/' + encodeURIComponent(state.deviceId) + '/printer', { token: state.token });
+    if (printer.status === 200) applyPrinter(printer.body);
+  } catch (failure) {
+    // unknown printer state: the default note already tells the citizen to scan if nothing printed
+  }
 }
 
 // ---- start-up
@@ -404,6 +443,7 @@ function start() {
   loadHall();
   if (state.token) {
     checkToken();
+    loadPrinter();
     openStream({ token: state.token, onSnapshot: applySnapshot, onEvent: applyEvent });
   }
 }

@@ -2,6 +2,7 @@ package hallq.http;
 
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
+import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.rating.RatingService;
@@ -31,15 +32,17 @@ public final class ApiVerticle extends VerticleBase {
   private final QueueService queue;
   private final AuthService auth;
   private final RatingService ratings;
+  private final DeviceStatusService devices;
   private final EventFeed feed;
   private final IntConsumer onListening;
 
-  public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, RatingService ratings, EventFeed feed,
-      IntConsumer onListening) {
+  public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, RatingService ratings,
+      DeviceStatusService devices, EventFeed feed, IntConsumer onListening) {
     this.config = config;
     this.queue = queue;
     this.auth = auth;
     this.ratings = ratings;
+    this.devices = devices;
     this.feed = feed;
     this.onListening = onListening;
   }
@@ -57,6 +60,7 @@ public final class ApiVerticle extends VerticleBase {
     HallApi hallApi = new HallApi(config, queue);
     TicketApi ticketApi = new TicketApi(vertx, queue, ratings, config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
+    DeviceApi deviceApi = new DeviceApi(config, devices);
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, feed, queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
         Map.entry("login", authApi::login),
@@ -67,6 +71,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getQueueOverview", hallApi::getQueueOverview),
         Map.entry("listCounters", hallApi::listCounters),
         Map.entry("streamEvents", eventStreamApi::streamEvents),
+        Map.entry("reportPrinterStatus", deviceApi::reportPrinterStatus),
+        Map.entry("getPrinterStatus", deviceApi::getPrinterStatus),
         Map.entry("getCounter", hallApi::getCounter),
         Map.entry("issueTicket", ticketApi::issueTicket),
         Map.entry("getTicket", ticketApi::getTicket),

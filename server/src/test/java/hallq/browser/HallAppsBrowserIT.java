@@ -7,8 +7,11 @@ import hallq.support.Api;
 import hallq.support.Browser;
 import hallq.support.CuttableProxy;
 import hallq.support.HallTest;
+import hallq.support.Reply;
 import hallq.support.TestHall;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
@@ -137,6 +140,25 @@ class HallAppsBrowserIT extends HallTest {
       });
       assertEquals(3, history.size(), "each call once: " + history);
       display.screenshot("hall-display-after-reconnect-1920x1080");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  @DisplayName("打印机缺纸时，取号机屏幕说明未能出票，二维码照常显示")
+  void kioskSaysSoWhenThePrinterCannotPrint() {
+    Reply reported = Api.await(hall.api.send(HttpMethod.PUT, "/api/v1/devices/kiosk-1/printer",
+        "demo-counter-bridge-token-change-me", new JsonObject().put("status", "PAPER_OUT"), null));
+    assertEquals(200, reported.status(), reported.toString());
+    try (Browser kiosk = Browser.open(1080, 1920)) {
+      kiosk.go("http://127.0.0.1:" + hall.server.port() + "/kiosk/?token=" + TestHall.KIOSK);
+      kiosk.click("service-CONSULTATION");
+      kiosk.waitForText("ticket-number", "F001");
+      kiosk.until(d -> "failed".equals(d.findElement(By.id("print-note")).getAttribute("data-state")));
+      assertTrue(kiosk.find("print-note").getText().contains("缺纸"));
+      kiosk.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+          "const qr = document.getElementById('ticket-qr'); return qr.complete && qr.naturalWidth > 0;"));
+      kiosk.screenshot("kiosk-printer-out-1080x1920");
     }
   }
 

@@ -1,0 +1,45 @@
+package hallq.http;
+
+import hallq.DomainException;
+import hallq.auth.Principal;
+import hallq.config.HallqConfig;
+import hallq.config.HallqConfig.DeviceType;
+import hallq.device.DeviceStatusService;
+import hallq.device.PrinterState;
+import io.vertx.ext.web.RoutingContext;
+
+/** Kiosk printer status: reported by the kiosk itself or by a bridge, read by anyone signed in. */
+final class DeviceApi {
+  private final HallqConfig config;
+  private final DeviceStatusService devices;
+
+  DeviceApi(HallqConfig config, DeviceStatusService devices) {
+    this.config = config;
+    this.devices = devices;
+  }
+
+  void reportPrinterStatus(RoutingContext ctx) {
+    String deviceId = kiosk(ctx);
+    Principal caller = Access.caller(ctx);
+    boolean itself = caller.is(DeviceType.KIOSK) && caller.name().equals(deviceId);
+    if (!itself && !caller.is(DeviceType.BRIDGE)) {
+      throw DomainException.forbidden("FORBIDDEN", "only kiosk " + deviceId + " itself or a bridge reports its printer");
+    }
+    PrinterState state = PrinterState.valueOf(ctx.body().asJsonObject().getString("status"));
+    Replies.json(ctx, devices.reportPrinter(deviceId, state, caller.name()));
+  }
+
+  void getPrinterStatus(RoutingContext ctx) {
+    Access.staffOrDevice(ctx);
+    Replies.json(ctx, devices.printer(kiosk(ctx)));
+  }
+
+  private String kiosk(RoutingContext ctx) {
+    String deviceId = ctx.pathParam("deviceId");
+    boolean known = config.devices().stream().anyMatch(d -> d.id().equals(deviceId) && d.type() == DeviceType.KIOSK);
+    if (!known) {
+      throw DomainException.notFound("DEVICE_NOT_FOUND", "deviceId: no kiosk '" + deviceId + "' in this hall");
+    }
+    return deviceId;
+  }
+}
