@@ -1,6 +1,6 @@
 // HallQ ticket status page: /ticket.html?id=<ticket uuid>[&lang=en]
 // Polls the ticket every 5 s, alerts the citizen when called, and asks for a rating once finished.
-import { api, pickLang, translator, hallTime, localName, param, errorText } from './common/hallq.js';
+import { api, pickLang, translator, hallTime, localName, param, errorText, switchLang } from './common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -375,12 +375,8 @@ async function submitRating() {
 // ---- start ----
 
 function toggleLang() {
-  state.lang = state.lang === 'en' ? 'zh' : 'en';
+  state.lang = switchLang(state.lang);
   state.t = translator(TEXT, state.lang);
-  const params = new URLSearchParams(location.search);
-  if (state.lang === 'en') params.set('lang', 'en'); else params.delete('lang');
-  const query = params.toString();
-  history.replaceState(null, '', location.pathname + (query ? '?' + query : ''));
   render();
 }
 

@@ -114,6 +114,35 @@ export class WaitingCounts {
   }
 }
 
+/** Switches zh ⇄ en, keeping the page's other URL parameters; returns the new language. */
+export function switchLang(lang) {
+  const next = lang === 'en' ? 'zh' : 'en';
+  const params = new URLSearchParams(location.search);
+  if (next === 'en') params.set('lang', 'en');
+  else params.delete('lang');
+  const query = params.toString();
+  history.replaceState(null, '', location.pathname + (query ? '?' + query : ''));
+  return next;
+}
+
+/**
+ * GET /api/v1/hall until it answers: onHall(hall) once it does; onRetry() after each failure, then
+ * another try after retryMs.
+ */
+export async function fetchHall(onHall, onRetry, retryMs) {
+  try {
+    const reply = await api('GET', '/api/v1/hall');
+    if (reply.status === 200 && reply.body && reply.body.hall) {
+      onHall(reply.body);
+      return;
+    }
+  } catch (failure) {
+    // unreachable server: retried below
+  }
+  onRetry();
+  setTimeout(() => fetchHall(onHall, onRetry, retryMs), retryMs);
+}
+
 /** 'en' when the URL says ?lang=en, else 'zh' (Chinese is the default). */
 export function pickLang() {
   return new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';

@@ -1,6 +1,6 @@
 // HallQ clerk console: /console/[?lang=en]. A clerk signs in at a counter, then calls, serves,
 // finishes and transfers tickets; the queue and the counter state follow the live event stream.
-import { api, openStream, pickLang, translator, localName, errorText } from '../common/hallq.js';
+import { api, openStream, pickLang, translator, localName, errorText, switchLang } from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -301,12 +301,8 @@ function renderActionLabel(action) {
 }
 
 function toggleLang() {
-  state.lang = state.lang === 'en' ? 'zh' : 'en';
+  state.lang = switchLang(state.lang);
   state.t = translator(TEXT, state.lang);
-  const params = new URLSearchParams(location.search);
-  if (state.lang === 'en') params.set('lang', 'en'); else params.delete('lang');
-  const query = params.toString();
-  history.replaceState(null, '', location.pathname + (query ? '?' + query : ''));
   state.message = null;
   render();
 }

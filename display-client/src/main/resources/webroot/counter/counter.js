@@ -2,7 +2,7 @@
 // Shows who is called or served here, the paused state, and after each finished service asks the
 // citizen for a rating (the on-screen fallback when the counter has no evaluation pad; a counter
 // with a pad opens the screen with &rating=off).
-import { api, openStream, pickLang, translator, hallTime, localName, param } from '../common/hallq.js';
+import { api, openStream, pickLang, translator, hallTime, localName, param, switchLang } from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -187,11 +187,8 @@ function flash() {
 }
 
 function toggleLang() {
-  state.lang = state.lang === 'en' ? 'zh' : 'en';
+  state.lang = switchLang(state.lang);
   state.t = translator(TEXT, state.lang);
-  const params = new URLSearchParams(location.search);
-  if (state.lang === 'en') params.set('lang', 'en'); else params.delete('lang');
-  history.replaceState(null, '', location.pathname + '?' + params.toString());
   render();
 }
 

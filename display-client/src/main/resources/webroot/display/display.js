@@ -1,6 +1,6 @@
 // HallQ hall display (综合屏): /display/?token=<display device token>[&lang=en]
 // Shows and announces each call, the recent calls and how many wait per service type.
-import { api, errorText, openStream, pickLang, translator, hallTime, localName, param, WaitingCounts } from '../common/hallq.js';
+import { api, errorText, openStream, pickLang, translator, hallTime, localName, param, WaitingCounts, switchLang, fetchHall } from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -408,30 +408,20 @@ async function enableSound() {
 // ---- start-up
 
 function toggleLang() {
-  state.lang = state.lang === 'en' ? 'zh' : 'en';
+  state.lang = switchLang(state.lang);
   t = translator(TEXT, state.lang);
-  const params = new URLSearchParams(location.search);
-  if (state.lang === 'en') params.set('lang', 'en');
-  else params.delete('lang');
-  history.replaceState(null, '', location.pathname + '?' + params.toString());
   renderAll();
 }
 
-async function loadHall() {
-  try {
-    const reply = await api('GET', '/api/v1/hall');
-    if (reply.status === 200 && reply.body && reply.body.hall) {
-      state.hall = reply.body;
-      state.hallFailed = false;
-      renderAll();
-      return;
-    }
-  } catch (failure) {
-    // unreachable server: retried below
-  }
-  state.hallFailed = true;
-  renderMessage();
-  setTimeout(loadHall, HALL_RETRY_MS);
+function loadHall() {
+  fetchHall((hall) => {
+    state.hall = hall;
+    state.hallFailed = false;
+    renderAll();
+  }, () => {
+    state.hallFailed = true;
+    renderMessage();
+  }, HALL_RETRY_MS);
 }
 
 /** Says so on the screen when the token is wrong, instead of "reconnecting" for ever. */

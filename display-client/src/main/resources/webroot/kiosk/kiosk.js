@@ -1,6 +1,6 @@
 // HallQ kiosk (取号机): /kiosk/?token=<kiosk device token>[&lang=en]
 // A citizen picks a 绿色通道 category if one applies, then a service, and gets a numbered ticket.
-import { api, errorText, openStream, pickLang, translator, localName, param, WaitingCounts } from '../common/hallq.js';
+import { api, errorText, openStream, pickLang, translator, localName, param, WaitingCounts, switchLang, fetchHall } from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -360,12 +360,8 @@ function showStart() {
 }
 
 function toggleLang() {
-  state.lang = state.lang === 'en' ? 'zh' : 'en';
+  state.lang = switchLang(state.lang);
   t = translator(TEXT, state.lang);
-  const params = new URLSearchParams(location.search);
-  if (state.lang === 'en') params.set('lang', 'en');
-  else params.delete('lang');
-  history.replaceState(null, '', location.pathname + '?' + params.toString());
   renderAll();
 }
 
@@ -405,21 +401,15 @@ async function loadPrinter() {
 
 // ---- start-up
 
-async function loadHall() {
-  try {
-    const reply = await api('GET', '/api/v1/hall');
-    if (reply.status === 200 && reply.body && reply.body.hall) {
-      state.hall = reply.body;
-      state.hallFailed = false;
-      renderAll();
-      return;
-    }
-  } catch (failure) {
-    // unreachable server: retried below
-  }
-  state.hallFailed = true;
-  renderMessage();
-  setTimeout(loadHall, HALL_RETRY_MS);
+function loadHall() {
+  fetchHall((hall) => {
+    state.hall = hall;
+    state.hallFailed = false;
+    renderAll();
+  }, () => {
+    state.hallFailed = true;
+    renderMessage();
+  }, HALL_RETRY_MS);
 }
 
 /** Tells staff at once when the kiosk's token is wrong, rather than at the first citizen's tap. */
