@@ -111,6 +111,7 @@ const state = {
   lang: 'zh',
   t: null,
   id: null,
+  key: null,
   hall: null,
   reply: null,
   problem: null,
@@ -205,8 +206,9 @@ function vibrate() {
   }
 }
 
+/** Only the phone that scanned the ticket (its link carries the key) can rate it. */
 function ratingOpen() {
-  return !!state.reply && state.reply.ticket.status === 'FINISHED' && !state.reply.rating;
+  return !!state.key && !!state.reply && state.reply.ticket.status === 'FINISHED' && !state.reply.rating;
 }
 
 function renderRating() {
@@ -353,7 +355,7 @@ async function submitRating() {
   rate.error = null;
   renderRating();
   try {
-    const reply = await api('POST', ticketApiPath('/rating'), { body });
+    const reply = await api('POST', ticketApiPath('/rating'), { body, headers: { 'Ticket-Key': state.key } });
     const code = reply.body && reply.body.error ? reply.body.error.code : null;
     if ((reply.status === 201 || reply.status === 200) && reply.body && reply.body.rating) {
       state.reply.rating = reply.body.rating;
@@ -394,6 +396,7 @@ function start() {
   state.lang = pickLang();
   state.t = translator(TEXT, state.lang);
   state.id = (param('id') || '').trim();
+  state.key = (param('key') || '').trim(); // from the QR link: proves this phone holds the ticket
   bindEvents();
   if (!state.id || !UUID_PATTERN.test(state.id)) {
     state.problem = state.id ? 'badId' : 'noId';

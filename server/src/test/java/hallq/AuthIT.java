@@ -34,6 +34,18 @@ class AuthIT extends HallTest {
 
 
   @Test
+  @DisplayName("窗口人员同一时间只在一个窗口登录：换窗口登录后旧令牌失效")
+  void aClerkSitsAtOneCounterAtATime() {
+    String atCounter1 = hall.clerk(1);
+    String atCounter2 = hall.login("clerk01", TestHall.CLERK_PASSWORD, 2);
+    assertEquals(401, hall.api.get(ME, atCounter1).status());
+    assertEquals(2, hall.api.get(ME, atCounter2).body().getInteger("counterNo"));
+    String manager = hall.manager();
+    hall.manager();
+    assertEquals(200, hall.api.get(ME, manager).status(), "managers may stay signed in on several screens");
+  }
+
+  @Test
   @DisplayName("密码错误与用户不存在：同样的 401、同样的错误码和提示")
   void wrongPasswordAndUnknownUserAnswerAlike() {
     Reply wrongPassword = login("clerk01", "not-the-password", 1);

@@ -69,18 +69,22 @@ class CounterViewsIT extends HallTest {
   @Test
   @DisplayName("号票二维码指向市民的排队进度页面")
   void ticketQrOpensTheTicketPage(Vertx vertx) throws Exception {
-    String id = hall.issue("SOCIAL_INSURANCE").getString("id");
+    JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
+    String id = ticket.getString("id");
     WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(hall.server.port()));
     try {
-      HttpResponse<Buffer> png = Api.await(client.get("/api/v1/tickets/" + id + "/qr.png").send());
+      assertEquals(401, Api.await(client.get("/api/v1/tickets/" + id + "/qr.png").send()).statusCode(),
+          "the QR carries the citizen's key: kiosks only");
+      HttpResponse<Buffer> png = Api.await(client.get("/api/v1/tickets/" + id + "/qr.png?access_token=" + TestHall.KIOSK).send());
       assertEquals(200, png.statusCode());
       assertEquals("image/png", png.getHeader("Content-Type"));
       var image = ImageIO.read(new ByteArrayInputStream(png.body().getBytes()));
       int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
       var luminance = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
       String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(luminance))).getText();
-      assertEquals(hall.config.http().publicBaseUrl() + "/ticket.html?id=" + id, text);
-      assertEquals(404, Api.await(client.get("/api/v1/tickets/" + UUID.randomUUID() + "/qr.png").send()).statusCode());
+      assertEquals(hall.config.http().publicBaseUrl() + "/ticket.html?id=" + id + "&key=" + ticket.getString("citizenKey"), text);
+      assertEquals(404, Api.await(client.get("/api/v1/tickets/" + UUID.randomUUID() + "/qr.png")
+          .bearerTokenAuthentication(TestHall.KIOSK).send()).statusCode());
     } finally {
       client.close();
     }

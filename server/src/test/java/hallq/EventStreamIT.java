@@ -102,6 +102,27 @@ class EventStreamIT extends HallTest {
   }
 
   @Test
+  @DisplayName("快照与其后的事件不重不漏：快照等候数加上后续取号事件恰好等于实际等候数")
+  void snapshotAndFollowingEventsAddUpExactly(Vertx vertx) throws InterruptedException {
+    int tickets = 120;
+    Future<?> issuing = Future.all(IntStream.range(0, tickets)
+        .mapToObj(i -> hall.api.postAsync("/api/v1/tickets", TestHall.KIOSK, new JsonObject().put("serviceCode", "HOUSING_FUND")))
+        .toList());
+    try (SseClient sse = open(vertx, EVENTS, TestHall.DISPLAY, null)) {
+      Event snapshot = sse.next();
+      assertEquals("snapshot", snapshot.type());
+      Api.await(issuing);
+      long inSnapshot = snapshot.json().getLong("waiting");
+      long after = tickets - inSnapshot;
+      List<Event> following = Stream.generate(sse::next).limit(after).toList();
+      assertTrue(following.stream().allMatch(e -> e.type().equals("TICKET_ISSUED") && e.id() > snapshot.id()));
+      assertEquals(hall.count("SELECT max(id) FROM ticket_event"), following.isEmpty() ? snapshot.id() : following.get(following.size() - 1).id(),
+          "the last event seen is the last one logged: nothing was counted twice or left out");
+      assertNull(sse.poll(QUIET), "and no event beyond them");
+    }
+  }
+
+  @Test
   @DisplayName("窗口屏只收到本窗口的事件")
   void counterScreenSeesOnlyItsCounter(Vertx vertx) throws InterruptedException {
     try (SseClient sse = open(vertx, EVENTS + "?counterNo=2", TestHall.DISPLAY, null)) {

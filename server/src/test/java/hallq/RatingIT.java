@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import hallq.support.HallTest;
 import hallq.support.Reply;
+import hallq.support.TestHall;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,22 +17,22 @@ class RatingIT extends HallTest {
   @DisplayName("办结后可评价一次，评价与事件一起保存")
   void aFinishedTicketIsRatedOnce() {
     String clerk = hall.clerk(1);
-    String id = hall.issue("SOCIAL_INSURANCE").getString("id");
-    String rating = "/api/v1/tickets/" + id + "/rating";
+    JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
+    String id = ticket.getString("id");
 
-    assertEquals("RATING_NOT_OPEN", hall.api.post(rating, null, new JsonObject().put("score", 5)).errorCode());
+    assertEquals("RATING_NOT_OPEN", hall.asCitizen(ticket, "rating", new JsonObject().put("score", 5)).errorCode());
     hall.counterOp(1, "call-next", clerk);
     hall.counterOp(1, "start", clerk);
-    assertEquals("RATING_NOT_OPEN", hall.api.post(rating, null, new JsonObject().put("score", 5)).errorCode());
+    assertEquals("RATING_NOT_OPEN", hall.asCitizen(ticket, "rating", new JsonObject().put("score", 5)).errorCode());
     hall.counterOp(1, "finish", clerk);
     assertNull(hall.api.get("/api/v1/tickets/" + id, null).body().getValue("rating"));
 
-    Reply rated = hall.api.post(rating, null, new JsonObject().put("score", 4).put("comment", "窗口人员很耐心"));
+    Reply rated = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 4).put("comment", "窗口人员很耐心"));
     assertEquals(201, rated.status(), rated.toString());
     assertEquals(4, rated.body().getJsonObject("rating").getInteger("score"));
     assertEquals("TICKET_PAGE", rated.body().getJsonObject("rating").getString("channel"));
 
-    Reply again = hall.api.post(rating, null, new JsonObject().put("score", 1));
+    Reply again = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 1));
     assertEquals(409, again.status());
     assertEquals("ALREADY_RATED", again.errorCode());
 
@@ -43,16 +45,52 @@ class RatingIT extends HallTest {
   }
 
   @Test
+  @DisplayName("只有持票市民（二维码里的密钥）或窗口屏能评价；员工不能替市民评价")
+  void onlyTheCitizenOrTheCounterScreenRates() {
+    String clerk = hall.clerk(1);
+    JsonObject first = finishedTicket(clerk);
+    String path = "/api/v1/tickets/" + first.getString("id") + "/rating";
+    JsonObject five = new JsonObject().put("score", 5);
+
+    assertEquals("WRONG_TICKET_KEY", hall.api.post(path, null, five).errorCode());
+    JsonObject wrongKey = first.copy().put("citizenKey", "A".repeat(22));
+    assertEquals("WRONG_TICKET_KEY", hall.asCitizen(wrongKey, "rating", five).errorCode());
+    assertEquals(403, hall.api.post(path, clerk, five).status());
+    assertEquals(403, hall.api.post(path, TestHall.KIOSK, five).status());
+
+    Reply atScreen = hall.api.post(path, TestHall.DISPLAY, five);
+    assertEquals(201, atScreen.status(), atScreen.toString());
+    assertEquals("COUNTER_SCREEN", atScreen.body().getJsonObject("rating").getString("channel"));
+
+    JsonObject second = finishedTicket(clerk);
+    hall.clock.advance(Duration.ofMinutes(11));
+    Reply late = hall.api.post("/api/v1/tickets/" + second.getString("id") + "/rating", TestHall.DISPLAY, five);
+    assertEquals(409, late.status());
+    assertEquals("RATING_CLOSED", late.errorCode());
+    assertEquals(201, hall.asCitizen(second, "rating", new JsonObject().put("score", 3)).status(),
+        "the citizen's own page stays open");
+    assertEquals(2L, hall.count("SELECT count(*) FROM rating"));
+  }
+
+  private JsonObject finishedTicket(String clerk) {
+    JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
+    hall.counterOp(1, "call-next", clerk);
+    hall.counterOp(1, "start", clerk);
+    hall.counterOp(1, "finish", clerk);
+    return ticket;
+  }
+
+  @Test
   @DisplayName("评价分数必须是 1 到 5")
   void scoreOutsideOneToFiveIsRefused() {
-    String id = hall.issue("SOCIAL_INSURANCE").getString("id");
+    JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
+    String id = ticket.getString("id");
     for (int score : new int[] {0, 6}) {
-      Reply reply = hall.api.post("/api/v1/tickets/" + id + "/rating", null, new JsonObject().put("score", score));
+      Reply reply = hall.asCitizen(ticket, "rating", new JsonObject().put("score", score));
       assertEquals(400, reply.status(), reply.toString());
       assertEquals("score", reply.errorField());
     }
-    Reply longComment = hall.api.post("/api/v1/tickets/" + id + "/rating", null,
-        new JsonObject().put("score", 3).put("comment", "好".repeat(501)));
+    Reply longComment = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 3).put("comment", "好".repeat(501)));
     assertEquals("comment", longComment.errorField());
     assertEquals(0L, hall.count("SELECT count(*) FROM rating"));
   }

@@ -73,7 +73,7 @@ class TicketLifecycleIT extends HallTest {
     hall.counterOp(1, "start", clerk1);
     assertEquals("INVALID_TRANSITION", hall.counterOp(1, "no-show", clerk1).errorCode());
     assertEquals("INVALID_TRANSITION", hall.counterOp(1, "recall", clerk1).errorCode());
-    assertEquals("INVALID_TRANSITION", hall.api.post("/api/v1/tickets/" + ticket.getString("id") + "/cancel", null).errorCode());
+    assertEquals("INVALID_TRANSITION", hall.asCitizen(ticket, "cancel", null).errorCode());
     assertEquals("SERVING", hall.api.get("/api/v1/tickets/" + ticket.getString("id"), null).ticket().getString("status"));
     assertEquals(3, hall.eventTypes(ticket.getString("id")).size(), "refused operations write no events");
   }
@@ -112,13 +112,16 @@ class TicketLifecycleIT extends HallTest {
   void cancelledTicketsAreNeverCalled() {
     JsonObject first = hall.issue("SOCIAL_INSURANCE");
     JsonObject second = hall.issue("SOCIAL_INSURANCE");
-    Reply cancelled = hall.api.post("/api/v1/tickets/" + first.getString("id") + "/cancel", null);
+    Reply withoutKey = hall.api.post("/api/v1/tickets/" + first.getString("id") + "/cancel", null);
+    assertEquals(403, withoutKey.status(), "the ticket id alone does not let anyone act as the citizen");
+    assertEquals("WRONG_TICKET_KEY", withoutKey.errorCode());
+    Reply cancelled = hall.asCitizen(first, "cancel", null);
     assertEquals("CANCELLED", cancelled.ticket().getString("status"));
-    assertEquals("INVALID_TRANSITION", hall.api.post("/api/v1/tickets/" + first.getString("id") + "/cancel", null).errorCode());
+    assertEquals("INVALID_TRANSITION", hall.asCitizen(first, "cancel", null).errorCode());
 
     Reply called = hall.counterOp(1, "call-next", clerk1);
     assertEquals(second.getString("id"), called.ticket().getString("id"));
-    assertEquals("CANCELLED", hall.api.post("/api/v1/tickets/" + second.getString("id") + "/cancel", null).ticket().getString("status"));
+    assertEquals("CANCELLED", hall.api.post("/api/v1/tickets/" + second.getString("id") + "/cancel", hall.manager()).ticket().getString("status"));
     assertNull(hall.api.get("/api/v1/counters/1", clerk1).ticket(), "a cancelled ticket frees its counter");
     assertNull(hall.counterOp(1, "call-next", clerk1).ticket());
   }

@@ -339,7 +339,9 @@ function showResult(reply) {
   state.result = reply;
   state.secondsLeft = RESULT_SECONDS;
   byId('qr').hidden = false;
-  byId('ticket-qr').src = '/api/v1/tickets/' + encodeURIComponent(reply.ticket.id) + '/qr.png';
+  // An img cannot send headers: the kiosk's token goes as access_token (the QR carries the ticket's key).
+  byId('ticket-qr').src = '/api/v1/tickets/' + encodeURIComponent(reply.ticket.id) + '/qr.png?access_token='
+    + encodeURIComponent(state.token);
   clearInterval(state.countdown);
   state.countdown = setInterval(countDown, 1000);
   renderResult();

@@ -62,7 +62,7 @@ public final class AuthService {
           String token = newToken();
           Instant now = clock.now();
           Instant expiresAt = now.plus(config.auth().sessionTtl());
-          return sessions.create(sha256(token), user.username(), counter, now, expiresAt)
+          return sessions.create(sha256(token), user.username(), counter, now, expiresAt, user.role() == Role.CLERK)
               .map(v -> new Session(token, Principal.user(user.username(), user.role(), counter), user.displayName(), expiresAt));
         });
   }

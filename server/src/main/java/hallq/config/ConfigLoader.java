@@ -145,7 +145,8 @@ public final class ConfigLoader {
   private static String matching(ConfigNode node, String name, Pattern pattern) {
     String text = node.text(name);
     if (!pattern.matcher(text).matches()) {
-      throw new ConfigException(node.key(name), "must match " + pattern.pattern() + ", was '" + text + "'");
+      String shown = isSecretKey(name) ? "" : ", was '" + text + "'";
+      throw new ConfigException(node.key(name), "must match " + pattern.pattern() + shown);
     }
     return text;
   }
@@ -205,7 +206,8 @@ public final class ConfigLoader {
     Set<K> seen = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       if (!seen.add(key.apply(items.get(i)))) {
-        throw new ConfigException(list + "[" + i + "]." + field, "duplicate value '" + key.apply(items.get(i)) + "'");
+        String shown = isSecretKey(field) ? "" : " '" + key.apply(items.get(i)) + "'";
+        throw new ConfigException(list + "[" + i + "]." + field, "duplicate value" + shown);
       }
     }
   }

@@ -21,6 +21,8 @@ import java.util.List;
  */
 public final class PgHallRepository {
 
+  private static final String ONE_SYNC_AT_A_TIME = "SELECT pg_advisory_xact_lock(hashtext('hallq_sync:' || $1))";
+
   private static final String UPSERT_HALL = """
       INSERT INTO hall (id, name, time_zone) VALUES ($1, $2, $3)
       ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone""";
@@ -75,8 +77,9 @@ public final class PgHallRepository {
 
   /** Makes the database match the config in one transaction; what the config dropped is deactivated, not deleted. */
   public Future<Void> sync(Pool pool, HallqConfig config) {
-    return pool.withTransaction(sql -> sql.preparedQuery(UPSERT_HALL)
-        .execute(Tuple.of(hallId, config.hall().name(), config.hall().timeZone().getId()))
+    return pool.withTransaction(sql -> sql.preparedQuery(ONE_SYNC_AT_A_TIME)
+        .execute(Tuple.of(hallId))
+        .compose(v -> sql.preparedQuery(UPSERT_HALL).execute(Tuple.of(hallId, config.hall().name(), config.hall().timeZone().getId())))
         .compose(v -> sql.preparedQuery(DEACTIVATE_SERVICES).execute(Tuple.of(hallId)))
         .compose(v -> batch(sql, UPSERT_SERVICE, serviceRows(config.serviceTypes())))
         .compose(v -> sql.preparedQuery(DEACTIVATE_COUNTERS).execute(Tuple.of(hallId)))

@@ -24,9 +24,11 @@ public final class PgSessionRepository {
 
   private static final String FIND_SESSION = """
       SELECT u.username, u.role, s.counter_no FROM auth_session s JOIN app_user u ON u.username = s.username
-      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active""";
+      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active AND u.hall_id = $3""";
 
   private static final String DELETE_SESSION = "DELETE FROM auth_session WHERE token_hash = $1";
+
+  private static final String DELETE_USER_SESSIONS = "DELETE FROM auth_session WHERE username = $1";
 
   private static final String DELETE_EXPIRED = "DELETE FROM auth_session WHERE expires_at <= $1";
 
@@ -52,17 +54,22 @@ public final class PgSessionRepository {
         });
   }
 
-  public Future<Void> create(String tokenHash, String username, Integer counterNo, Instant now, Instant expiresAt) {
-    return pool.preparedQuery(DELETE_EXPIRED)
+  /**
+   * Opens a session; {@code only} ends the user's other sessions first (a clerk sits at one counter
+   * at a time). Expired sessions are swept on the way.
+   */
+  public Future<Void> create(String tokenHash, String username, Integer counterNo, Instant now, Instant expiresAt, boolean only) {
+    return pool.withTransaction(sql -> sql.preparedQuery(DELETE_EXPIRED)
         .execute(Tuple.of(PgTicketRepository.time(now)))
-        .compose(v -> pool.preparedQuery(INSERT_SESSION).execute(Tuple.of(tokenHash, username, counterNo,
+        .compose(v -> only ? sql.preparedQuery(DELETE_USER_SESSIONS).execute(Tuple.of(username)) : Future.succeededFuture())
+        .compose(v -> sql.preparedQuery(INSERT_SESSION).execute(Tuple.of(tokenHash, username, counterNo,
             PgTicketRepository.time(now), PgTicketRepository.time(expiresAt))))
-        .mapEmpty();
+        .mapEmpty());
   }
 
   public Future<Optional<Principal>> find(String tokenHash, Instant now) {
     return pool.preparedQuery(FIND_SESSION)
-        .execute(Tuple.of(tokenHash, PgTicketRepository.time(now)))
+        .execute(Tuple.of(tokenHash, PgTicketRepository.time(now), hallId))
         .map(rows -> {
           var it = rows.iterator();
           if (!it.hasNext()) {

@@ -32,8 +32,8 @@ public final class PgTicketRepository {
 
   private static final String INSERT = """
       INSERT INTO ticket AS t (id, hall_id, service_code, service_day, seq, number, priority, status, counter_no,
-        idempotency_key, issued_at, queued_at, rank_at, transferred_from)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        idempotency_key, issued_at, queued_at, rank_at, transferred_from, citizen_key)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
       RETURNING\s""" + COLUMNS;
 
   private static final String UPDATE = """
@@ -51,6 +51,8 @@ public final class PgTicketRepository {
 
   private static final String LOCK_AT_COUNTER = "SELECT " + COLUMNS + " FROM ticket t "
       + "WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.status IN ('CALLED', 'SERVING') FOR UPDATE";
+
+  private static final String CITIZEN_KEY = "SELECT citizen_key FROM ticket WHERE hall_id = $1 AND id = $2";
 
   private static final String FIND_AT_COUNTERS = "SELECT " + COLUMNS + " FROM ticket t "
       + "WHERE t.hall_id = $1 AND t.status IN ('CALLED', 'SERVING')";
@@ -83,7 +85,8 @@ public final class PgTicketRepository {
         .map(rows -> rows.iterator().next().getInteger(0));
   }
 
-  public Future<Ticket> insert(SqlClient sql, Ticket t, String idempotencyKey) {
+  /** Inserts a ticket; {@code citizenKey} is the secret of its QR link. */
+  public Future<Ticket> insert(SqlClient sql, Ticket t, String idempotencyKey, String citizenKey) {
     Tuple params = Tuple.tuple()
         .addUUID(t.id())
         .addString(hallId)
@@ -98,7 +101,8 @@ public final class PgTicketRepository {
         .addOffsetDateTime(time(t.issuedAt()))
         .addOffsetDateTime(time(t.queuedAt()))
         .addOffsetDateTime(time(t.rankAt()))
-        .addUUID(t.transferredFrom());
+        .addUUID(t.transferredFrom())
+        .addString(citizenKey);
     return sql.preparedQuery(INSERT).execute(params).map(PgTicketRepository::single);
   }
 
@@ -133,6 +137,16 @@ public final class PgTicketRepository {
   /** The ticket a counter holds (CALLED or SERVING), locked for this transaction. */
   public Future<Optional<Ticket>> lockAtCounter(SqlClient sql, int counterNo) {
     return sql.preparedQuery(LOCK_AT_COUNTER).execute(Tuple.of(hallId, counterNo)).map(PgTicketRepository::first);
+  }
+
+  /** The secret of the ticket's QR link; empty if the ticket has none. */
+  public Future<Optional<String>> citizenKey(SqlClient sql, UUID id) {
+    return sql.preparedQuery(CITIZEN_KEY)
+        .execute(Tuple.of(hallId, id))
+        .map(rows -> {
+          var it = rows.iterator();
+          return it.hasNext() ? Optional.ofNullable(it.next().getString(0)) : Optional.empty();
+        });
   }
 
   /** The tickets all counters hold now. */

@@ -8,8 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Resolves {@code Authorization: Bearer <token>} to a principal for the later checks in {@link Access}.
- * A GET may carry the token as {@code access_token} instead (RFC 6750), because a browser's
- * EventSource cannot set headers. No token means an anonymous citizen; an unknown or expired token
+ * The event stream and the ticket QR image may carry it as {@code access_token} instead (RFC 6750),
+ * because a browser's EventSource and img cannot set headers. No token means an anonymous citizen; an unknown or expired token
  * is refused at once.
  */
 final class AuthenticationHandler implements Handler<RoutingContext> {
@@ -41,12 +41,18 @@ final class AuthenticationHandler implements Handler<RoutingContext> {
         .onFailure(ctx::fail);
   }
 
+  /** Only where a browser cannot set a header: the event stream (EventSource) and the ticket QR image (img src). */
+  private static boolean acceptsTokenInUrl(RoutingContext ctx) {
+    String path = ctx.request().path();
+    return ctx.request().method() == HttpMethod.GET && (path.equals("/api/v1/events") || path.endsWith("/qr.png"));
+  }
+
   static String bearerToken(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     String token;
     if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       token = header.substring(BEARER.length()).trim();
-    } else if (ctx.request().method() == HttpMethod.GET) {
+    } else if (acceptsTokenInUrl(ctx)) {
       token = ctx.request().getParam(ACCESS_TOKEN);
     } else {
       return null;

@@ -81,12 +81,11 @@ final class EventStreamApi {
     });
   }
 
-  /** The id is read before the overview, so the overview holds at least everything up to that id. */
   private Future<Void> snapshot(Session session) {
-    return feed.latestId().compose(id -> queue.overview().map(overview -> {
-      session.sendSnapshot(id, overview);
+    return queue.snapshot().map(snapshot -> {
+      session.sendSnapshot(snapshot.lastEventId(), snapshot.overview());
       return null;
-    }));
+    });
   }
 
   private static Long resumePoint(RoutingContext ctx) {
@@ -109,6 +108,7 @@ final class EventStreamApi {
     private final Integer counterNo;
     private List<QueueEvent> waiting = new ArrayList<>();
     private long lastSent;
+    private boolean live;
 
     Session(HttpServerResponse response, Integer counterNo) {
       this.response = response;
@@ -127,6 +127,7 @@ final class EventStreamApi {
       List<QueueEvent> held = waiting;
       waiting = null;
       held.forEach(this::send);
+      live = true;
     }
 
     void send(QueueEvent event) {
@@ -150,12 +151,15 @@ final class EventStreamApi {
       }
     }
 
-    /** A client that cannot keep up is cut off; it reconnects and resumes, or gets a snapshot. */
+    /**
+     * A live client that cannot keep up is cut off; it reconnects and resumes, or gets a snapshot.
+     * The catch-up (at most push.maxBacklog events) is written whole.
+     */
     private void write(long id, String type, JsonObject data) {
       if (response.closed()) {
         return;
       }
-      if (response.writeQueueFull()) {
+      if (live && response.writeQueueFull()) {
         response.reset();
         return;
       }

@@ -1,11 +1,14 @@
 package hallq.http;
 
+import hallq.DomainException;
 import hallq.auth.Principal;
+import hallq.config.HallqConfig.DeviceType;
 import hallq.queue.QueueService;
 import hallq.queue.QueueService.Position;
 import hallq.queue.Ticket;
 import hallq.rating.Rating;
 import hallq.rating.RatingService;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +18,7 @@ import java.util.UUID;
 /** Tickets: issued by kiosks, read and cancelled by the citizen holding the id, requeued by staff. */
 final class TicketApi {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final String CITIZEN = "citizen";
+  static final String TICKET_KEY = "Ticket-Key";
 
   private static final int QR_PIXELS_PER_MODULE = 8;
 
@@ -37,7 +40,9 @@ final class TicketApi {
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
     queue.issueTicket(body.getString("serviceCode"), body.getString("priority"), key, kiosk.name())
         .onSuccess(issued -> Replies.json(ctx, issued.created() ? 201 : 200,
-            queue.position(issued.ticket().id()).map(TicketApi::toJson)))
+            queue.position(issued.ticket().id()).map(position -> toJson(position)
+                .put("citizenKey", issued.citizenKey())
+                .put("ticketPageUrl", ticketPageUrl(issued.ticket().id(), issued.citizenKey())))))
         .onFailure(ctx::fail);
   }
 
@@ -48,31 +53,52 @@ final class TicketApi {
             .map(rating -> toJson(position).put("rating", rating.map(Rating::toJson).orElse(null)))));
   }
 
-  /** The QR code printed on the ticket and shown at the kiosk: it opens this ticket's page. */
+  /** The QR code printed on the ticket and shown at the kiosk: it opens this ticket's page, key included. */
   void getTicketQr(RoutingContext ctx) {
+    Access.kiosk(ctx);
     UUID id = ticketId(ctx);
-    queue.position(id)
-        .compose(found -> vertx.executeBlocking(() -> QrPng.render(ticketPageUrl + id, QR_PIXELS_PER_MODULE), false))
+    queue.citizenKey(id)
+        .compose(key -> vertx.executeBlocking(() -> QrPng.render(ticketPageUrl(id, key), QR_PIXELS_PER_MODULE), false))
         .onSuccess(png -> ctx.response()
             .putHeader("Content-Type", "image/png")
-            .putHeader("Cache-Control", "public, max-age=86400")
+            .putHeader("Cache-Control", "private, max-age=86400")
             .end(Buffer.buffer(png)))
         .onFailure(ctx::fail);
   }
 
-  /** The citizen rates a finished ticket from its page (the holder of the id). */
+  /**
+   * The citizen rates a finished ticket from its page (with the key of its QR link), or at the
+   * counter screen (a display device) shortly after service. Staff never rate.
+   */
   void rateTicket(RoutingContext ctx) {
     JsonObject body = ctx.body().asJsonObject();
     Principal caller = Access.optional(ctx);
-    Rating.Channel channel = caller != null && caller.device() != null ? Rating.Channel.COUNTER_SCREEN : Rating.Channel.TICKET_PAGE;
-    Replies.json(ctx, 201, ratings.rate(ticketId(ctx), body.getInteger("score"), body.getString("comment"), channel,
-            caller == null ? CITIZEN : caller.name())
-        .map(rating -> new JsonObject().put("rating", rating.toJson())));
+    UUID id = ticketId(ctx);
+    int score = body.getInteger("score");
+    String comment = body.getString("comment");
+    Future<Rating> rated;
+    if (caller == null) {
+      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), score, comment);
+    } else if (caller.is(DeviceType.DISPLAY)) {
+      rated = ratings.rateAtCounterScreen(id, caller.name(), score, comment);
+    } else {
+      throw DomainException.forbidden("FORBIDDEN", "ratings come from the citizen, on the ticket page or the counter screen");
+    }
+    Replies.json(ctx, 201, rated.map(rating -> new JsonObject().put("rating", rating.toJson())));
   }
 
+  private String ticketPageUrl(UUID id, String citizenKey) {
+    return ticketPageUrl + id + "&key=" + citizenKey;
+  }
+
+  /** Staff cancel any ticket; a citizen cancels their own with the key of its QR link. */
   void cancelTicket(RoutingContext ctx) {
     Principal caller = Access.optional(ctx);
-    Replies.json(ctx, queue.cancel(ticketId(ctx), caller == null ? CITIZEN : caller.name()).map(TicketApi::toJson));
+    if (caller != null) {
+      Replies.json(ctx, queue.cancel(ticketId(ctx), Access.staff(ctx).name()).map(TicketApi::toJson));
+    } else {
+      Replies.json(ctx, queue.cancelByCitizen(ticketId(ctx), ctx.request().getHeader(TICKET_KEY)).map(TicketApi::toJson));
+    }
   }
 
   void requeueTicket(RoutingContext ctx) {

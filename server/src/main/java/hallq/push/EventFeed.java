@@ -54,10 +54,6 @@ public final class EventFeed {
     return log.findAfter(pool, afterId, limit);
   }
 
-  public Future<Long> latestId() {
-    return log.latestId(pool);
-  }
-
   public Future<Void> close() {
     return subscriber.close();
   }
@@ -77,7 +73,10 @@ public final class EventFeed {
           }
           readAgain |= events.size() == PAGE;
         })
-        .onFailure(e -> LOG.warn("Reading new queue events failed; retrying on the next notification", e))
+        .onFailure(e -> {
+          LOG.warn("Reading new queue events failed; retrying", e);
+          vertx.setTimer(RECONNECT_DELAY_MS, t -> readNew());
+        })
         .onComplete(done -> {
           reading = false;
           if (readAgain) {

@@ -26,8 +26,11 @@ import java.util.function.UnaryOperator;
 public final class QueueService {
   private static final String UNIQUE_VIOLATION = "23505";
 
-  /** A ticket issued now, or the one an earlier request with the same idempotency key made. */
-  public record Issued(Ticket ticket, boolean created) {}
+  /**
+   * A ticket issued now, or the one an earlier request with the same idempotency key made, with the
+   * secret of its QR link (for the kiosk only).
+   */
+  public record Issued(Ticket ticket, boolean created, String citizenKey) {}
 
   /** A ticket's public status: how many are ahead and a rough wait in minutes (null when no counter is open). */
   public record Position(Ticket ticket, int ahead, Integer estimatedWaitMinutes) {}
@@ -63,11 +66,11 @@ public final class QueueService {
     }
     Future<Issued> attempt = pool.withTransaction(sql -> existing(sql, idempotencyKey)
         .compose(found -> found.isPresent()
-            ? Future.succeededFuture(new Issued(found.get(), false))
+            ? replay(sql, found.get())
             : insertNew(sql, service, priority, idempotencyKey, actor)));
     // Two kiosk retries racing with one key: the loser's transaction rolled back (no number used up); return the winner's.
     return attempt.recover(failure -> isUniqueViolation(failure) && idempotencyKey != null
-        ? pool.withConnection(sql -> existing(sql, idempotencyKey)).map(found -> new Issued(found.orElseThrow(), false))
+        ? pool.withConnection(sql -> existing(sql, idempotencyKey).compose(found -> replay(sql, found.orElseThrow())))
         : Future.failedFuture(failure));
   }
 
@@ -129,15 +132,26 @@ public final class QueueService {
           Ticket out = held.transferOut(clock.now());
           Ticket in = held.transferredTo(toServiceCode, clock.now());
           return change(sql, out, EventType.TICKET_TRANSFERRED, actor, new JsonObject().put("toServiceCode", toServiceCode))
-              .compose(from -> tickets.insert(sql, in, null)
+              .compose(from -> tickets.citizenKey(sql, from.id())
+                  .compose(key -> tickets.insert(sql, in, null, key.orElse(null)))
                   .compose(to -> appendEvent(sql, EventType.TICKET_ISSUED, to, actor,
                       new JsonObject().put("transferredFrom", from.id().toString())).map(id -> new Transfer(from, to))));
         }));
   }
 
-  /** Cancels a waiting or called ticket: the citizen left, or gave up at the kiosk. */
+  /** Cancels a waiting or called ticket for staff: the citizen left. */
   public Future<Ticket> cancel(UUID ticketId, String actor) {
     return onTicket(ticketId, actor, EventType.TICKET_CANCELLED, t -> t.cancel(clock.now()));
+  }
+
+  /** The citizen cancels their own ticket, proven by the key of its QR link. */
+  public Future<Ticket> cancelByCitizen(UUID ticketId, String citizenKey) {
+    return pool.withTransaction(sql -> tickets.lock(sql, ticketId)
+        .map(found -> found.orElseThrow(() -> ticketNotFound(ticketId)))
+        .compose(ticket -> tickets.citizenKey(sql, ticketId).compose(stored -> {
+          CitizenKey.require(stored, citizenKey, ticket.number());
+          return change(sql, ticket.cancel(clock.now()), EventType.TICKET_CANCELLED, "citizen");
+        })));
   }
 
   /** Puts a no-show ticket back in the queue, as often as {@code queue.noShowRequeueLimit} allows. */
@@ -167,10 +181,7 @@ public final class QueueService {
   }
 
   public Future<List<CounterState>> counters() {
-    return pool.withConnection(sql -> counters.findAll(sql)
-        .compose(rows -> tickets.findAtCounters(sql).map(held -> rows.stream()
-            .map(row -> state(row, held.stream().filter(t -> t.counterNo() == row.no()).findFirst().orElse(null)))
-            .toList())));
+    return pool.withConnection(this::counters);
   }
 
   /** The next tickets this counter would call, in call order. */
@@ -185,8 +196,33 @@ public final class QueueService {
 
   /** Waiting per service type today with the longest wait, and the counters. */
   public Future<JsonObject> overview() {
-    return pool.withConnection(sql -> hall.overview(sql, clock.today(), clock.now()))
-        .compose(services -> counters().map(counterStates -> {
+    return pool.withConnection(this::overview);
+  }
+
+  /** A state picture for push: the overview and the id of the last event it contains, from one consistent read. */
+  public record Snapshot(long lastEventId, JsonObject overview) {}
+
+  /**
+   * Event ids follow commit order, so in one REPEATABLE READ transaction the largest id seen is
+   * exactly the last event the overview reflects: a client resuming after it neither misses nor
+   * counts twice.
+   */
+  public Future<Snapshot> snapshot() {
+    return pool.withTransaction(sql -> sql.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
+        .compose(v -> events.latestId(sql))
+        .compose(lastEventId -> overview(sql).map(overview -> new Snapshot(lastEventId, overview))));
+  }
+
+  private Future<List<CounterState>> counters(SqlConnection sql) {
+    return counters.findAll(sql)
+        .compose(rows -> tickets.findAtCounters(sql).map(held -> rows.stream()
+            .map(row -> state(row, held.stream().filter(t -> t.counterNo() == row.no()).findFirst().orElse(null)))
+            .toList()));
+  }
+
+  private Future<JsonObject> overview(SqlConnection sql) {
+    return hall.overview(sql, clock.today(), clock.now())
+        .compose(services -> counters(sql).map(counterStates -> {
           long waiting = services.stream().mapToLong(s -> s.getLong("waiting")).sum();
           long longest = services.stream().mapToLong(s -> s.getLong("longestWaitSeconds")).max().orElse(0);
           return new JsonObject()
@@ -204,10 +240,22 @@ public final class QueueService {
 
   private Future<Issued> insertNew(SqlConnection sql, ServiceTypeConfig service, String priority, String key, String actor) {
     var day = clock.today();
+    String citizenKey = CitizenKey.create();
     return tickets.nextSeq(sql, service.code(), day)
-        .compose(seq -> tickets.insert(sql, Ticket.issue(service.code(), service.prefix(), day, seq, priority, clock.now()), key))
+        .compose(seq -> tickets.insert(sql, Ticket.issue(service.code(), service.prefix(), day, seq, priority, clock.now()),
+            key, citizenKey))
         .compose(ticket -> appendEvent(sql, EventType.TICKET_ISSUED, ticket, actor, new JsonObject())
-            .map(id -> new Issued(ticket, true)));
+            .map(id -> new Issued(ticket, true, citizenKey)));
+  }
+
+  private Future<Issued> replay(SqlConnection sql, Ticket ticket) {
+    return tickets.citizenKey(sql, ticket.id()).map(key -> new Issued(ticket, false, key.orElse(null)));
+  }
+
+  /** The secret of a ticket's QR link. */
+  public Future<String> citizenKey(UUID ticketId) {
+    return pool.withConnection(sql -> tickets.citizenKey(sql, ticketId))
+        .map(key -> key.orElseThrow(() -> ticketNotFound(ticketId)));
   }
 
   private Future<Ticket> atCounter(int counterNo, String actor, EventType type, UnaryOperator<Ticket> transition) {
@@ -231,9 +279,10 @@ public final class QueueService {
   private Future<CounterState> setPaused(int counterNo, boolean paused, EventType type, String actor) {
     return pool.withTransaction(sql -> counters.lock(sql, counterNo)
         .compose(counter -> counters.setPaused(sql, counterNo, paused)
-            .compose(v -> events.append(sql, type, null, counterNo, actor, clock.now(), new JsonObject()))
-            .compose(id -> tickets.lockAtCounter(sql, counterNo))
-            .map(held -> new CounterState(counter.no(), counter.name(), paused, counter.services(), held.orElse(null)))));
+            .compose(v -> tickets.lockAtCounter(sql, counterNo))
+            // The event goes last: its per-hall lock is taken after every row lock, so it cannot deadlock.
+            .compose(held -> events.append(sql, type, null, counterNo, actor, clock.now(), new JsonObject())
+                .map(id -> new CounterState(counter.no(), counter.name(), paused, counter.services(), held.orElse(null))))));
   }
 
   private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor) {

@@ -4,6 +4,7 @@ import hallq.DomainException;
 import hallq.db.PgEventLog;
 import hallq.db.PgRatingRepository;
 import hallq.db.PgTicketRepository;
+import hallq.queue.CitizenKey;
 import hallq.queue.EventType;
 import hallq.queue.HallClock;
 import hallq.queue.Ticket;
@@ -11,8 +12,11 @@ import hallq.queue.TicketStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * 好差评 of a finished ticket: exactly one per ticket, only once service is finished. The rating and
@@ -33,9 +37,33 @@ public final class RatingService {
     this.events = new PgEventLog(hallId);
   }
 
-  public Future<Rating> rate(UUID ticketId, int score, String comment, Rating.Channel channel, String actor) {
+  /** A counter screen may ask for a rating this long after service; the citizen's own page at any time. */
+  static final Duration COUNTER_SCREEN_WINDOW = Duration.ofMinutes(10);
+
+  /** The citizen rates from the ticket page, proven by the key of the ticket's QR link. */
+  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, String comment) {
+    return rate(ticketId, score, comment, Rating.Channel.TICKET_PAGE, "citizen", (sql, ticket) -> tickets.citizenKey(sql, ticketId)
+        .map(stored -> {
+          CitizenKey.require(stored, citizenKey, ticket.number());
+          return ticket;
+        }));
+  }
+
+  /** The counter screen's rating prompt, open only shortly after service finished. */
+  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, String comment) {
+    return rate(ticketId, score, comment, Rating.Channel.COUNTER_SCREEN, device, (sql, ticket) -> {
+      if (ticket.endedAt() != null && ticket.endedAt().plus(COUNTER_SCREEN_WINDOW).isBefore(clock.now())) {
+        throw DomainException.conflict("RATING_CLOSED", "the counter screen's rating of ticket " + ticket.number() + " has closed");
+      }
+      return Future.succeededFuture(ticket);
+    });
+  }
+
+  private Future<Rating> rate(UUID ticketId, int score, String comment, Rating.Channel channel, String actor,
+      BiFunction<SqlConnection, Ticket, Future<Ticket>> allowed) {
     return pool.withTransaction(sql -> tickets.lock(sql, ticketId)
         .map(found -> found.orElseThrow(() -> DomainException.notFound("TICKET_NOT_FOUND", "no ticket " + ticketId)))
+        .compose(found -> allowed.apply(sql, found))
         .compose(ticket -> {
           requireFinished(ticket);
           Rating rating = new Rating(ticketId, ticket.counterNo(), score, blankToNull(comment), channel, clock.now());

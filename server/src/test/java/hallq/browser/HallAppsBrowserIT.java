@@ -63,7 +63,7 @@ class HallAppsBrowserIT extends HallTest {
       display.waitForText("waiting-SOCIAL_INSURANCE", "1");
 
       String ticketId = ticketIdOf("A001");
-      phone.go(base + "/ticket.html?id=" + ticketId);
+      phone.go(base + "/ticket.html?id=" + ticketId + "&key=" + citizenKeyOf("A001"));
       phone.waitForText("ticket-number", "A001");
       phone.screenshot("ticket-page-waiting-390x844");
 
@@ -160,6 +160,12 @@ class HallAppsBrowserIT extends HallTest {
           "const qr = document.getElementById('ticket-qr'); return qr.complete && qr.naturalWidth > 0;"));
       kiosk.screenshot("kiosk-printer-out-1080x1920");
     }
+  }
+
+  /** The key the printed QR link carries, as the citizen's phone gets it by scanning. */
+  private String citizenKeyOf(String number) {
+    return Api.await(hall.db.preparedQuery("SELECT citizen_key FROM ticket WHERE number = $1").execute(Tuple.of(number)))
+        .iterator().next().getString(0);
   }
 
   private String ticketIdOf(String number) {

@@ -123,7 +123,8 @@ class ConfigLoaderTest {
   @DisplayName("密码哈希格式错误")
   void malformedPasswordHash() {
     Path file = demoWith(raw -> raw.getJsonArray("users").getJsonObject(0).put("passwordHash", "hallq-clerk"));
-    assertKey("users[0].passwordHash", () -> ConfigLoader.load(file, Map.of()));
+    ConfigException e = assertKey("users[0].passwordHash", () -> ConfigLoader.load(file, Map.of()));
+    assertFalse(e.getMessage().contains("hallq-clerk"), "a password pasted by mistake is not echoed: " + e.getMessage());
   }
 
   @Test
@@ -159,6 +160,14 @@ class ConfigLoaderTest {
     assertEquals("postgresql://****@db.example:5432/hallq", ConfigLoader.masked(raw).getJsonObject("db").getString("url"));
     assertEquals("临江市民服务中心", ConfigLoader.masked(raw).getJsonObject("hall").getString("name"), "non-secrets stay");
     assertEquals(rawText, raw.encode(), "masking works on a copy");
+  }
+
+  @Test
+  @DisplayName("重复的设备令牌：指出键名，但不回显令牌")
+  void duplicateDeviceTokenIsNotEchoed() {
+    Path file = demoWith(raw -> raw.getJsonArray("devices").getJsonObject(1).put("token", "demo-kiosk-1-token-change-me"));
+    ConfigException e = assertKey("devices[1].token", () -> ConfigLoader.load(file, Map.of()));
+    assertFalse(e.getMessage().contains("demo-kiosk-1-token"), e.getMessage());
   }
 
   private static ConfigException assertKey(String key, Executable load) {

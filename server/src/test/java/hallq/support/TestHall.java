@@ -3,7 +3,9 @@ package hallq.support;
 import hallq.HallqServer;
 import hallq.config.ConfigLoader;
 import hallq.config.HallqConfig;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -122,7 +124,13 @@ public final class TestHall implements AutoCloseable {
     if (reply.status() != 201) {
       throw new AssertionError("issue failed: " + reply);
     }
-    return reply.ticket();
+    return reply.ticket().copy().put("citizenKey", reply.body().getString("citizenKey"));
+  }
+
+  /** What the citizen's phone does with the key from the ticket's QR link. */
+  public Reply asCitizen(JsonObject ticket, String action, JsonObject body) {
+    MultiMap key = MultiMap.caseInsensitiveMultiMap().add("Ticket-Key", ticket.getString("citizenKey"));
+    return Api.await(api.send(HttpMethod.POST, "/api/v1/tickets/" + ticket.getString("id") + "/" + action, null, body, key));
   }
 
   /** The single number a query such as {@code SELECT count(*) …} returns. */
