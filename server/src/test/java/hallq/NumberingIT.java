@@ -64,6 +64,12 @@ class NumberingIT extends HallTest {
     assertEquals("A002", hall.issue("SOCIAL_INSURANCE").getString("number"));
     assertEquals("A003", issueWithKey("kiosk-1:20261127:0002").ticket().getString("number"));
     assertEquals(3L, hall.count("SELECT count(*) FROM ticket"));
+
+    Reply reused = Api.await(hall.api.send(HttpMethod.POST, "/api/v1/tickets", TestHall.KIOSK,
+        new JsonObject().put("serviceCode", "REAL_ESTATE"), MultiMap.caseInsensitiveMultiMap().add("Idempotency-Key", "kiosk-1:20261127:0001")));
+    assertEquals(409, reused.status(), "the same key for another request is refused, not answered with the old ticket");
+    assertEquals("IDEMPOTENCY_KEY_REUSED", reused.errorCode());
+    assertEquals(3L, hall.count("SELECT count(*) FROM ticket"));
   }
 
   @Test

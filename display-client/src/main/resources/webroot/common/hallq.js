@@ -25,7 +25,7 @@ export function errorText(reply, fallback) {
  * Subscribes to GET /api/v1/events. The browser's EventSource reconnects by itself and sends
  * Last-Event-ID, so the server replays what was missed (or sends a fresh snapshot). If the stream is
  * closed for good (e.g. the server was down), it is reopened after a pause from the last id seen.
- * Handlers: onSnapshot(overview), onEvent(event), onState('live' | 'reconnecting').
+ * Handlers: onSnapshot(overview), onEvent(event), onState('live' | 'reconnecting' | 'unauthorized').
  * Returns a function that closes the stream.
  */
 export function openStream({ token, counterNo, onSnapshot, onEvent, onState = () => {} }) {
@@ -50,7 +50,7 @@ export function openStream({ token, counterNo, onSnapshot, onEvent, onState = ()
     source.onerror = () => {
       onState('reconnecting');
       if (source.readyState === EventSource.CLOSED && !closed) {
-        setTimeout(() => { if (!closed) connect(); }, 2000);
+        setTimeout(reopenUnlessRefused, 2000);
       }
     };
     source.addEventListener('snapshot', (message) => {
@@ -63,6 +63,22 @@ export function openStream({ token, counterNo, onSnapshot, onEvent, onState = ()
         onEvent(JSON.parse(message.data));
       });
     }
+  }
+
+  /** A refused token will not get better by retrying: say so (state 'unauthorized') and stop. */
+  async function reopenUnlessRefused() {
+    if (closed) return;
+    try {
+      const me = await api('GET', '/api/v1/auth/me', { token });
+      if (me.status === 401 || me.status === 403) {
+        closed = true;
+        onState('unauthorized');
+        return;
+      }
+    } catch (failure) {
+      // server unreachable: keep trying
+    }
+    connect();
   }
 
   connect();

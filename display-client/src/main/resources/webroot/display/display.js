@@ -16,7 +16,7 @@ const TEXT = {
     recalled: '重呼',
     waitingTitle: '各业务等候人数',
     waitingUnit: '人等候',
-    connection: { live: '实时', connecting: '正在连接…', reconnecting: '重新连接中…' },
+    connection: { live: '实时', connecting: '正在连接…', reconnecting: '重新连接中…', unauthorized: '设备令牌无效' },
     enableSound: '点击开启语音播报',
     soundOn: '语音播报已开启',
     // Used until GET /api/v1/hall has answered with the hall's own template.
@@ -39,7 +39,7 @@ const TEXT = {
     recalled: 'Again',
     waitingTitle: 'Waiting per service',
     waitingUnit: 'waiting',
-    connection: { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…' },
+    connection: { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', unauthorized: 'Device token refused' },
     enableSound: 'Tap to turn on voice announcements',
     soundOn: 'Voice announcements are on',
     announcement: 'Number {number}, please go to counter {counter}',

@@ -19,8 +19,8 @@ final class DeviceApi {
   }
 
   void reportPrinterStatus(RoutingContext ctx) {
-    String deviceId = kiosk(ctx);
     Principal caller = Access.caller(ctx);
+    String deviceId = kiosk(ctx);
     boolean itself = caller.is(DeviceType.KIOSK) && caller.name().equals(deviceId);
     if (!itself && !caller.is(DeviceType.BRIDGE)) {
       throw DomainException.forbidden("FORBIDDEN", "only kiosk " + deviceId + " itself or a bridge reports its printer");

@@ -15,6 +15,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -25,6 +26,7 @@ import java.util.function.UnaryOperator;
  */
 public final class QueueService {
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String IDEMPOTENCY_INDEX = "ticket_idempotency_key";
 
   /**
    * A ticket issued now, or the one an earlier request with the same idempotency key made, with the
@@ -66,11 +68,11 @@ public final class QueueService {
     }
     Future<Issued> attempt = pool.withTransaction(sql -> existing(sql, idempotencyKey)
         .compose(found -> found.isPresent()
-            ? replay(sql, found.get())
+            ? replay(sql, found.get(), serviceCode, priority)
             : insertNew(sql, service, priority, idempotencyKey, actor)));
     // Two kiosk retries racing with one key: the loser's transaction rolled back (no number used up); return the winner's.
-    return attempt.recover(failure -> isUniqueViolation(failure) && idempotencyKey != null
-        ? pool.withConnection(sql -> existing(sql, idempotencyKey).compose(found -> replay(sql, found.orElseThrow())))
+    return attempt.recover(failure -> isUniqueViolation(failure, IDEMPOTENCY_INDEX)
+        ? pool.withConnection(sql -> existing(sql, idempotencyKey).compose(found -> replay(sql, found.orElseThrow(), serviceCode, priority)))
         : Future.failedFuture(failure));
   }
 
@@ -248,7 +250,12 @@ public final class QueueService {
             .map(id -> new Issued(ticket, true, citizenKey)));
   }
 
-  private Future<Issued> replay(SqlConnection sql, Ticket ticket) {
+  /** The earlier answer to a retried request; the same key with another request is a client bug, not a retry. */
+  private Future<Issued> replay(SqlConnection sql, Ticket ticket, String serviceCode, String priority) {
+    if (!ticket.serviceCode().equals(serviceCode) || !Objects.equals(ticket.priority(), priority)) {
+      throw DomainException.conflict("IDEMPOTENCY_KEY_REUSED",
+          "this Idempotency-Key was used for ticket " + ticket.number() + " with another service or priority");
+    }
     return tickets.citizenKey(sql, ticket.id()).map(key -> new Issued(ticket, false, key.orElse(null)));
   }
 
@@ -317,7 +324,7 @@ public final class QueueService {
     return DomainException.notFound("TICKET_NOT_FOUND", "no ticket " + id);
   }
 
-  private static boolean isUniqueViolation(Throwable failure) {
-    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+  private static boolean isUniqueViolation(Throwable failure, String index) {
+    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) && index.equals(pg.getConstraint());
   }
 }
