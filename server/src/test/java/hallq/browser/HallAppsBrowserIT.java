@@ -42,30 +42,25 @@ class HallAppsBrowserIT extends HallTest {
     String base = "http://127.0.0.1:" + hall.server.port();
     try (Browser display = Browser.open(1920, 1080);
          Browser counter = Browser.open(1280, 720);
-         Browser kiosk = Browser.open(1080, 1920);
-         Browser console = Browser.open(1280, 800);
-         Browser phone = Browser.open(390, 844)) {
+         Browser console = Browser.open(1280, 800)) {
       display.go(base + "/display/?token=" + TestHall.DISPLAY);
       display.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
       counter.go(base + "/counter/?no=1&token=" + TestHall.DISPLAY);
       counter.until(d -> "idle".equals(d.findElement(By.id("counter-state")).getAttribute("data-state")));
 
-      kiosk.go(base + "/kiosk/?token=" + TestHall.KIOSK);
-      kiosk.click("service-SOCIAL_INSURANCE");
-      kiosk.waitForText("ticket-number", "A001");
-      kiosk.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-          "const qr = document.getElementById('ticket-qr'); return qr.complete && qr.naturalWidth > 0;"));
-      kiosk.screenshot("kiosk-ticket-1080x1920");
-      kiosk.click("done");
-      kiosk.find("service-SOCIAL_INSURANCE");
-      kiosk.driver().manage().window().setSize(new Dimension(1920, 1080));
-      kiosk.screenshot("kiosk-start-1920x1080");
+      try (Browser kiosk = Browser.open(1080, 1920)) {
+        kiosk.go(base + "/kiosk/?token=" + TestHall.KIOSK);
+        kiosk.click("service-SOCIAL_INSURANCE");
+        kiosk.waitForText("ticket-number", "A001");
+        kiosk.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+            "const qr = document.getElementById('ticket-qr'); return qr.complete && qr.naturalWidth > 0;"));
+        kiosk.screenshot("kiosk-ticket-1080x1920");
+        kiosk.click("done");
+        kiosk.find("service-SOCIAL_INSURANCE");
+        kiosk.driver().manage().window().setSize(new Dimension(1920, 1080));
+        kiosk.screenshot("kiosk-start-1920x1080");
+      }
       display.waitForText("waiting-SOCIAL_INSURANCE", "1");
-
-      String ticketId = ticketIdOf("A001");
-      phone.go(base + "/ticket.html?id=" + ticketId + "&key=" + citizenKeyOf("A001"));
-      phone.waitForText("ticket-number", "A001");
-      phone.screenshot("ticket-page-waiting-390x844");
 
       console.go(base + "/console/");
       console.find("login-username").sendKeys("clerk01");
@@ -85,25 +80,29 @@ class HallAppsBrowserIT extends HallTest {
       display.screenshot("hall-display-1920x1080");
       counter.screenshot("counter-screen-called-1280x720");
 
-      phone.waitForText("called-alert", "1");
-      phone.screenshot("ticket-page-called-390x844");
+      try (Browser phone = Browser.open(390, 844)) {
+        String ticketId = ticketIdOf("A001");
+        phone.go(base + "/ticket.html?id=" + ticketId + "&key=" + citizenKeyOf("A001"));
+        phone.waitForText("called-alert", "1");
+        phone.screenshot("ticket-page-called-390x844");
 
-      console.click("action-start");
-      console.waitForText("current-status", statusText(console, "SERVING"));
-      console.click("action-finish");
-      counter.until(d -> "rating".equals(d.findElement(By.id("counter-state")).getAttribute("data-state")));
-      counter.screenshot("counter-screen-rating-1280x720");
-      console.waitForText("today-finished", "1");
-      console.screenshot("clerk-console-1280x800");
+        console.click("action-start");
+        console.waitForText("current-status", statusText(console, "SERVING"));
+        console.click("action-finish");
+        counter.until(d -> "rating".equals(d.findElement(By.id("counter-state")).getAttribute("data-state")));
+        counter.screenshot("counter-screen-rating-1280x720");
+        console.waitForText("today-finished", "1");
+        console.screenshot("clerk-console-1280x800");
 
-      phone.click("rate-5");
-      phone.click("rate-submit");
-      phone.find("rated");
-      phone.screenshot("ticket-page-rated-390x844");
-      Row rating = Api.await(hall.db.preparedQuery("SELECT score, channel FROM rating WHERE ticket_id = $1::uuid")
-          .execute(Tuple.of(ticketId))).iterator().next();
-      assertEquals(5, rating.getInteger("score"));
-      assertEquals("TICKET_PAGE", rating.getString("channel"));
+        phone.click("rate-5");
+        phone.click("rate-submit");
+        phone.find("rated");
+        phone.screenshot("ticket-page-rated-390x844");
+        Row rating = Api.await(hall.db.preparedQuery("SELECT score, channel FROM rating WHERE ticket_id = $1::uuid")
+            .execute(Tuple.of(ticketId))).iterator().next();
+        assertEquals(5, rating.getInteger("score"));
+        assertEquals("TICKET_PAGE", rating.getString("channel"));
+      }
     }
   }
 
