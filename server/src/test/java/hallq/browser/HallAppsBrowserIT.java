@@ -23,7 +23,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
@@ -57,7 +56,7 @@ class HallAppsBrowserIT extends HallTest {
         kiosk.screenshot("kiosk-ticket-1080x1920");
         kiosk.click("done");
         kiosk.find("service-SOCIAL_INSURANCE");
-        kiosk.driver().manage().window().setSize(new Dimension(1920, 1080));
+        kiosk.viewport(1920, 1080);
         kiosk.screenshot("kiosk-start-1920x1080");
       }
       display.waitForText("waiting-SOCIAL_INSURANCE", "1");

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -44,7 +46,18 @@ public final class Browser implements AutoCloseable {
         .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
         .usingAnyFreePort()
         .build();
-    return new Browser(new ChromeDriver(service, options));
+    Browser browser = new Browser(new ChromeDriver(service, options));
+    browser.viewport(width, height);
+    return browser;
+  }
+
+  /** Sizes the page's viewport (not the window, whose frame takes some of it) to exactly this, so screenshots are. */
+  public void viewport(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    var inner = (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight];");
+    int innerWidth = ((Number) inner.get(0)).intValue();
+    int innerHeight = ((Number) inner.get(1)).intValue();
+    driver.manage().window().setSize(new Dimension(2 * width - innerWidth, 2 * height - innerHeight));
   }
 
   public Browser go(String url) {
