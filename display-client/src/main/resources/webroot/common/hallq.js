@@ -95,17 +95,31 @@ export function openStream({ token, counterNo, onSnapshot, onEvent, onState = ()
  */
 export class WaitingCounts {
   #counts = null;
+  #day = null;
 
   fromSnapshot(overview) {
+    this.#day = overview.serviceDay;
     this.#counts = new Map((overview.services || []).map((service) => [service.serviceCode, service.waiting]));
   }
 
-  /** Applies an event; true if a count changed. */
+  /**
+   * Applies an event; true if a count changed. Like the server's overview, only today's tickets
+   * count: the first event of a new service day starts every count from zero, and events about an
+   * earlier day's tickets change nothing.
+   */
   apply(event) {
+    const payload = event.payload || {};
+    if (!this.#counts) return false;
+    if (payload.serviceDay && this.#day && payload.serviceDay < this.#day) return false;
+    let changed = false;
+    if (payload.serviceDay && payload.serviceDay !== this.#day) {
+      this.#day = payload.serviceDay;
+      for (const code of this.#counts.keys()) this.#counts.set(code, 0);
+      changed = true;
+    }
     const change = WaitingCounts.#changeOf(event);
-    const code = event.payload && event.payload.serviceCode;
-    if (!this.#counts || change === 0 || !code) return false;
-    this.#counts.set(code, Math.max(0, (this.#counts.get(code) || 0) + change));
+    if (change === 0 || !payload.serviceCode) return changed;
+    this.#counts.set(payload.serviceCode, Math.max(0, (this.#counts.get(payload.serviceCode) || 0) + change));
     return true;
   }
 

@@ -305,6 +305,7 @@ public final class QueueService {
     JsonObject body = payload.copy()
         .put("number", t.number())
         .put("serviceCode", t.serviceCode())
+        .put("serviceDay", t.serviceDay().toString())
         .put("status", t.status().name())
         .put("priority", t.priority());
     return events.append(sql, type, t.id(), t.counterNo(), actor, clock.now(), body);
