@@ -20,17 +20,20 @@ public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   private final PgConnectOptions connectOptions;
+  private final String urlOptions;
   private final EmbeddedPostgres embedded;
 
-  private Database(PgConnectOptions connectOptions, EmbeddedPostgres embedded) {
+  private Database(PgConnectOptions connectOptions, String urlOptions, EmbeddedPostgres embedded) {
     this.connectOptions = connectOptions;
+    this.urlOptions = urlOptions;
     this.embedded = embedded;
   }
 
   public static Database open(HallqConfig config) {
     HallqConfig.Db db = config.db();
     if (!db.embedded()) {
-      return new Database(external(db), null);
+      int query = db.url().indexOf('?');
+      return new Database(external(db), query < 0 ? "" : db.url().substring(query), null);
     }
     return startEmbedded(config.dataDir().resolve("pg"), true);
   }
@@ -59,7 +62,7 @@ public final class Database implements AutoCloseable {
           .setPort(pg.getPort())
           .setDatabase("postgres")
           .setUser("postgres");
-      return new Database(options, pg);
+      return new Database(options, "", pg);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
     }
@@ -83,7 +86,9 @@ public final class Database implements AutoCloseable {
 
   /** Applies the versioned SQL files under {@code db/migration} (Flyway). */
   public void migrate() {
-    String jdbcUrl = "jdbc:postgresql://" + connectOptions.getHost() + ":" + connectOptions.getPort() + "/" + connectOptions.getDatabase();
+    String host = connectOptions.getHost().contains(":") ? "[" + connectOptions.getHost() + "]" : connectOptions.getHost();
+    // The URL's own options (sslmode …) apply to the migration connection too.
+    String jdbcUrl = "jdbc:postgresql://" + host + ":" + connectOptions.getPort() + "/" + connectOptions.getDatabase() + urlOptions;
     var result = Flyway.configure()
         .dataSource(jdbcUrl, connectOptions.getUser(), connectOptions.getPassword())
         .locations("classpath:db/migration")
