@@ -2,6 +2,7 @@ package hallq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hallq.support.Api;
@@ -15,6 +16,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -170,6 +173,24 @@ class EventStreamIT extends HallTest {
       Event issued = sse.next();
       assertEquals("TICKET_ISSUED", issued.type());
       assertEquals("E001", issued.payload().getString("number"));
+    }
+  }
+
+  @Test
+  @DisplayName("员工退出登录后，其推送连接在下一次心跳时结束")
+  void streamEndsWhenItsSessionEnds(Vertx vertx) {
+    try (TestHall quick = TestHall.start(vertx, raw -> raw.getJsonObject("push").put("heartbeatSeconds", 1))) {
+      String manager = quick.manager();
+      try (SseClient sse = SseClient.open(vertx, quick.server.port(), EVENTS, manager, null)) {
+        assertEquals("snapshot", sse.next().type());
+        assertEquals(204, quick.api.post("/api/v1/auth/logout", manager).status());
+        Api.await(sse.ended());
+      }
+      try (SseClient display = SseClient.open(vertx, quick.server.port(), EVENTS, TestHall.DISPLAY, null)) {
+        assertEquals("snapshot", display.next().type());
+        assertThrows(TimeoutException.class, () -> display.ended().await(2500, TimeUnit.MILLISECONDS),
+            "a device stream with a valid token lives on across heartbeats");
+      }
     }
   }
 

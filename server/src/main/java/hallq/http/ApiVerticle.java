@@ -61,7 +61,7 @@ public final class ApiVerticle extends VerticleBase {
     TicketApi ticketApi = new TicketApi(vertx, queue, ratings, config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
     DeviceApi deviceApi = new DeviceApi(config, devices);
-    EventStreamApi eventStreamApi = new EventStreamApi(vertx, feed, queue, config.push());
+    EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, feed, queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
         Map.entry("login", authApi::login),
         Map.entry("logout", authApi::logout),

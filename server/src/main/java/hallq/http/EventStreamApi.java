@@ -1,6 +1,7 @@
 package hallq.http;
 
 import hallq.DomainException;
+import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
 import hallq.push.EventFeed;
 import hallq.push.PushAddresses;
@@ -28,12 +29,14 @@ final class EventStreamApi {
   private static final String LAST_EVENT_ID = "Last-Event-ID";
 
   private final Vertx vertx;
+  private final AuthService auth;
   private final EventFeed feed;
   private final QueueService queue;
   private final HallqConfig.Push settings;
 
-  EventStreamApi(Vertx vertx, EventFeed feed, QueueService queue, HallqConfig.Push settings) {
+  EventStreamApi(Vertx vertx, AuthService auth, EventFeed feed, QueueService queue, HallqConfig.Push settings) {
     this.vertx = vertx;
+    this.auth = auth;
     this.feed = feed;
     this.queue = queue;
     this.settings = settings;
@@ -41,6 +44,7 @@ final class EventStreamApi {
 
   void streamEvents(RoutingContext ctx) {
     Access.staffOrDevice(ctx);
+    String token = AuthenticationHandler.bearerToken(ctx);
     Long resumeAfter = resumePoint(ctx);
     String counterParam = ctx.request().getParam("counterNo");
     Integer counterNo = counterParam == null ? null : Integer.valueOf(counterParam);
@@ -54,7 +58,14 @@ final class EventStreamApi {
     Session session = new Session(response, counterNo);
     MessageConsumer<JsonObject> live = vertx.eventBus()
         .localConsumer(PushAddresses.QUEUE_EVENTS, message -> session.offer(QueueEvent.fromJson(message.body())));
-    long heartbeat = vertx.setPeriodic(settings.heartbeatSeconds() * 1000L, id -> session.heartbeat());
+    long heartbeat = vertx.setPeriodic(settings.heartbeatSeconds() * 1000L, id -> stillAllowed(token)
+        .onSuccess(allowed -> {
+          if (allowed) {
+            session.heartbeat();
+          } else {
+            response.end();
+          }
+        }));
     response.closeHandler(v -> {
       live.unregister();
       vertx.cancelTimer(heartbeat);
@@ -66,6 +77,11 @@ final class EventStreamApi {
           LOG.warn("Event stream could not start", e);
           response.reset();
         });
+  }
+
+  /** A stream lives on only while its token does: sign-out or expiry ends it at the next heartbeat. */
+  private Future<Boolean> stillAllowed(String token) {
+    return auth.authenticate(token).map(found -> found.isPresent()).otherwise(true);
   }
 
   private Future<Void> catchUp(Session session, Long resumeAfter) {

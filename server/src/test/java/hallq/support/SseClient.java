@@ -1,6 +1,7 @@
 package hallq.support;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -30,6 +31,7 @@ public final class SseClient implements AutoCloseable {
   private final HttpClient client;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final StringBuilder pending = new StringBuilder();
+  private final Promise<Void> ended = Promise.promise();
   private volatile int status;
   private volatile String body;
 
@@ -55,11 +57,18 @@ public final class SseClient implements AutoCloseable {
           sse.status = response.statusCode();
           if (sse.status == 200) {
             response.handler(sse::onChunk);
+            response.endHandler(v -> sse.ended.tryComplete());
+            response.exceptionHandler(e -> sse.ended.tryComplete());
             return Future.succeededFuture();
           }
           return response.body().map(body -> sse.body = body.toString());
         }));
     return sse;
+  }
+
+  /** Completes when the server ends the stream (or the connection drops). */
+  public Future<Void> ended() {
+    return ended.future();
   }
 
   public int status() {
