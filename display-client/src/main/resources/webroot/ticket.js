@@ -289,13 +289,25 @@ async function loadHall() {
   }
 }
 
+/** A transfer made a new ticket with the same number and key: the page follows it. */
+function followTransfer(nextId) {
+  state.id = nextId;
+  const params = new URLSearchParams(location.search);
+  params.set('id', nextId);
+  history.replaceState(null, '', location.pathname + '?' + params.toString());
+}
+
 function handleTicketReply(reply) {
   if (reply.status === 200 && reply.body && reply.body.ticket) {
     state.reply = reply.body;
     state.problem = null;
     state.stale = false;
     state.updatedAt = new Date();
-    if (FINAL_STATUSES.includes(reply.body.ticket.status)) stopRefresh();
+    if (reply.body.transferredTo) {
+      followTransfer(reply.body.transferredTo);
+    } else if (FINAL_STATUSES.includes(reply.body.ticket.status)) {
+      stopRefresh();
+    }
   } else if (reply.status === 404 || reply.status === 400) {
     state.problem = reply.status === 404 ? 'notFound' : 'badId';
     state.reply = null;

@@ -147,6 +147,8 @@ class TicketLifecycleIT extends HallTest {
     assertEquals(ticket.getString("issuedAt"), moved.getString("issuedAt"));
     assertNotEquals(ticket.getString("id"), moved.getString("id"));
     assertNull(hall.api.get("/api/v1/counters/1", clerk1).ticket(), "the counter is free after a transfer");
+    assertEquals(moved.getString("id"), hall.api.get("/api/v1/tickets/" + ticket.getString("id"), null).body().getString("transferredTo"),
+        "the citizen's page can follow to the new ticket");
 
     Reply atHousingFund = hall.counterOp(7, "call-next", clerk7);
     assertEquals("C001", atHousingFund.ticket().getString("number"), "the transfer keeps its arrival time, behind the earlier C001");

@@ -52,6 +52,8 @@ public final class PgTicketRepository {
   private static final String LOCK_AT_COUNTER = "SELECT " + COLUMNS + " FROM ticket t "
       + "WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.status IN ('CALLED', 'SERVING') FOR UPDATE";
 
+  private static final String TRANSFERRED_TO = "SELECT id FROM ticket WHERE hall_id = $1 AND transferred_from = $2";
+
   private static final String CITIZEN_KEY = "SELECT citizen_key FROM ticket WHERE hall_id = $1 AND id = $2";
 
   private static final String FIND_AT_COUNTERS = "SELECT " + COLUMNS + " FROM ticket t "
@@ -137,6 +139,16 @@ public final class PgTicketRepository {
   /** The ticket a counter holds (CALLED or SERVING), locked for this transaction. */
   public Future<Optional<Ticket>> lockAtCounter(SqlClient sql, int counterNo) {
     return sql.preparedQuery(LOCK_AT_COUNTER).execute(Tuple.of(hallId, counterNo)).map(PgTicketRepository::first);
+  }
+
+  /** The ticket a transfer created from this one. */
+  public Future<Optional<UUID>> transferredTo(SqlClient sql, UUID id) {
+    return sql.preparedQuery(TRANSFERRED_TO)
+        .execute(Tuple.of(hallId, id))
+        .map(rows -> {
+          var it = rows.iterator();
+          return it.hasNext() ? Optional.of(it.next().getUUID(0)) : Optional.empty();
+        });
   }
 
   /** The secret of the ticket's QR link; empty if the ticket has none. */

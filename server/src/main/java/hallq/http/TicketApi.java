@@ -113,7 +113,8 @@ final class TicketApi {
   private static JsonObject toJson(Position position) {
     return toJson(position.ticket())
         .put("ahead", position.ahead())
-        .put("estimatedWaitMinutes", position.estimatedWaitMinutes());
+        .put("estimatedWaitMinutes", position.estimatedWaitMinutes())
+        .put("transferredTo", position.transferredTo() == null ? null : position.transferredTo().toString());
   }
 
   private static UUID ticketId(RoutingContext ctx) {

@@ -34,8 +34,11 @@ public final class QueueService {
    */
   public record Issued(Ticket ticket, boolean created, String citizenKey) {}
 
-  /** A ticket's public status: how many are ahead and a rough wait in minutes (null when no counter is open). */
-  public record Position(Ticket ticket, int ahead, Integer estimatedWaitMinutes) {}
+  /**
+   * A ticket's public status: how many are ahead and a rough wait in minutes (null when no counter
+   * is open); for a transferred ticket, the id of the ticket that now waits for the next service.
+   */
+  public record Position(Ticket ticket, int ahead, Integer estimatedWaitMinutes, UUID transferredTo) {}
 
   public record Transfer(Ticket from, Ticket to) {}
 
@@ -79,9 +82,11 @@ public final class QueueService {
   public Future<Position> position(UUID ticketId) {
     return pool.withConnection(sql -> tickets.find(sql, ticketId)
         .map(found -> found.orElseThrow(() -> ticketNotFound(ticketId)))
-        .compose(ticket -> ticket.status() != TicketStatus.WAITING
-            ? Future.succeededFuture(new Position(ticket, 0, null))
-            : tickets.aheadAndOpenCounters(sql, ticket).map(counts -> estimate(ticket, counts[0], counts[1]))));
+        .compose(ticket -> switch (ticket.status()) {
+          case WAITING -> tickets.aheadAndOpenCounters(sql, ticket).map(counts -> estimate(ticket, counts[0], counts[1]));
+          case TRANSFERRED -> tickets.transferredTo(sql, ticket.id()).map(next -> new Position(ticket, 0, null, next.orElse(null)));
+          default -> Future.succeededFuture(new Position(ticket, 0, null, null));
+        }));
   }
 
   public Future<CounterState> callNext(int counterNo, String actor) {
@@ -314,7 +319,7 @@ public final class QueueService {
   private Position estimate(Ticket ticket, int ahead, int openCounters) {
     int minutes = config.serviceType(ticket.serviceCode()).map(ServiceTypeConfig::standardServiceMinutes).orElse(0);
     Integer estimate = openCounters == 0 ? null : (int) Math.ceil((double) ahead * minutes / openCounters);
-    return new Position(ticket, ahead, estimate);
+    return new Position(ticket, ahead, estimate, null);
   }
 
   private static CounterState state(CounterRow counter, Ticket ticket) {
