@@ -1,5 +1,6 @@
 package hallq.bridge.escpos;
 
+import hallq.bridge.Hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,18 +1,18 @@
-package hallq.bridge.escpos;
+package hallq.bridge;
 
 import java.util.HexFormat;
 
 /** Golden vectors are written as in DEVICES.md: space-separated hex bytes. */
-final class Hex {
+public final class Hex {
 
   private Hex() {
   }
 
-  static byte[] bytes(String spaced) {
+  public static byte[] bytes(String spaced) {
     return HexFormat.of().parseHex(spaced.replace(" ", ""));
   }
 
-  static String spaced(byte[] bytes) {
+  public static String spaced(byte[] bytes) {
     return HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes);
   }
 }
