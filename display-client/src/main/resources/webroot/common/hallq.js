@@ -201,6 +201,25 @@ export function localName(item, lang) {
   return lang === 'en' && item.nameEn ? item.nameEn : item.name;
 }
 
+export function byId(id) {
+  return document.getElementById(id);
+}
+
+/** Sets an element's text and hides it while there is none. */
+export function showText(id, text) {
+  const el = byId(id);
+  el.textContent = text || '';
+  el.hidden = !text;
+}
+
+/** A new element with a class and, optionally, text (never HTML). */
+export function element(tag, className, text) {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text != null) el.textContent = text;
+  return el;
+}
+
 /** Reads a query parameter. */
 export function param(name) {
   return new URLSearchParams(location.search).get(name);

@@ -1,6 +1,21 @@
 // HallQ hall display (综合屏): /display/?token=<display device token>[&lang=en]
 // Shows and announces each call, the recent calls and how many wait per service type.
-import { api, errorText, openStream, pickLang, translator, hallTime, localName, param, WaitingCounts, switchLang, fetchHall } from '../common/hallq.js';
+import {
+  api,
+  errorText,
+  openStream,
+  pickLang,
+  translator,
+  hallTime,
+  localName,
+  param,
+  WaitingCounts,
+  switchLang,
+  fetchHall,
+  byId,
+  showText,
+  element
+} from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -77,23 +92,6 @@ const state = {
 const sound = { enabled: false, context: null, queue: [], playing: false, utterance: null };
 
 let t = translator(TEXT, state.lang);
-
-function byId(id) {
-  return document.getElementById(id);
-}
-
-function setText(id, text) {
-  const el = byId(id);
-  el.textContent = text || '';
-  el.hidden = !text;
-}
-
-function element(tag, className, text) {
-  const el = document.createElement(tag);
-  el.className = className;
-  if (text != null) el.textContent = text;
-  return el;
-}
 
 function timeZone() {
   return state.hall ? state.hall.hall.timeZone : undefined;
@@ -206,7 +204,7 @@ function currentProblem() {
 }
 
 function renderMessage() {
-  setText('message', currentProblem());
+  showText('message', currentProblem());
 }
 
 function renderAll() {

@@ -1,6 +1,20 @@
 // HallQ kiosk (取号机): /kiosk/?token=<kiosk device token>[&lang=en]
 // A citizen picks a 绿色通道 category if one applies, then a service, and gets a numbered ticket.
-import { api, errorText, openStream, pickLang, translator, localName, param, WaitingCounts, switchLang, fetchHall } from '../common/hallq.js';
+import {
+  api,
+  errorText,
+  openStream,
+  pickLang,
+  translator,
+  localName,
+  param,
+  WaitingCounts,
+  switchLang,
+  fetchHall,
+  byId,
+  showText,
+  element
+} from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -91,23 +105,6 @@ const state = {
 };
 
 let t = translator(TEXT, state.lang);
-
-function byId(id) {
-  return document.getElementById(id);
-}
-
-function setText(id, text) {
-  const el = byId(id);
-  el.textContent = text || '';
-  el.hidden = !text;
-}
-
-function element(tag, className, text) {
-  const el = document.createElement(tag);
-  el.className = className;
-  if (text != null) el.textContent = text;
-  return el;
-}
 
 function findByCode(list, code) {
   return (list || []).find((item) => item.code === code) || null;
@@ -213,7 +210,7 @@ function currentMessage() {
 
 function renderMessage() {
   const message = currentMessage();
-  setText('message', message && message.text);
+  showText('message', message && message.text);
   byId('message').classList.toggle('error', Boolean(message && message.error));
 }
 
@@ -229,10 +226,10 @@ function renderResult() {
   byId('result').hidden = !reply;
   if (!reply) return;
   const ticket = reply.ticket;
-  setText('ticket-service', serviceName(ticket.serviceCode));
+  showText('ticket-service', serviceName(ticket.serviceCode));
   byId('ticket-number').textContent = ticket.number;
-  setText('ticket-priority', ticket.priority ? t('result.priority', { n: priorityName(ticket.priority) }) : '');
-  setText('ticket-ahead', typeof reply.ahead === 'number' ? t('result.ahead', { n: reply.ahead }) : '');
+  showText('ticket-priority', ticket.priority ? t('result.priority', { n: priorityName(ticket.priority) }) : '');
+  showText('ticket-ahead', typeof reply.ahead === 'number' ? t('result.ahead', { n: reply.ahead }) : '');
   byId('ticket-estimate').textContent = estimateText(reply);
   byId('ticket-qr').alt = t('result.qrAlt', { n: ticket.number });
   byId('done').textContent = t('result.done', { n: state.secondsLeft });

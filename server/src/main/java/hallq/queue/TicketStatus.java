@@ -1,8 +1,5 @@
 package hallq.queue;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /** A ticket's life: WAITING → CALLED → SERVING → FINISHED, with the side roads the hall needs. */
 public enum TicketStatus {
   WAITING,
@@ -11,8 +8,5 @@ public enum TicketStatus {
   FINISHED,
   NO_SHOW,
   CANCELLED,
-  TRANSFERRED;
-
-  /** States in which a ticket occupies a counter. */
-  public static final Set<TicketStatus> AT_COUNTER = EnumSet.of(CALLED, SERVING);
+  TRANSFERRED
 }
