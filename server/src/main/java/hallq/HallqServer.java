@@ -3,6 +3,7 @@ package hallq;
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
 import hallq.db.Database;
+import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.db.PgHallRepository;
 import hallq.db.PgSessionRepository;
@@ -67,8 +68,7 @@ public final class HallqServer {
               new AuthService(vertx, config, hallClock, new PgSessionRepository(pool, config.hall().id()))))
           .compose(auth -> EventFeed.start(vertx, pool, database.connectOptions(), config.hall().id())
               .compose(feed -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth,
-                      new RatingService(pool, config.hall().id(), hallClock),
-                      new DeviceStatusService(pool, config.hall().id(), hallClock), feed)
+                      new RatingService(pool, config.hall().id(), hallClock), pool, hallClock, feed)
                   .map(deployed -> new HallqServer(vertx, database, pool, feed, deployed.id(), deployed.port()))
                   .onFailure(e -> feed.close())))
           .onFailure(e -> release(vertx, pool, database));
@@ -78,10 +78,13 @@ public final class HallqServer {
   private record Deployed(String id, int port) {}
 
   private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth,
-      RatingService ratings, DeviceStatusService devices, EventFeed feed) {
+      RatingService ratings, Pool pool, HallClock clock, EventFeed feed) {
+    String hallId = config.hall().id();
+    DeviceStatusService devices = new DeviceStatusService(pool, hallId, clock);
+    DeviceJobService jobs = new DeviceJobService(pool, hallId, clock, ratings);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, feed, port::set), new DeploymentOptions().setInstances(instances))
+    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, jobs, feed, port::set), new DeploymentOptions().setInstances(instances))
         .map(id -> new Deployed(id, port.get()))
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances));
   }

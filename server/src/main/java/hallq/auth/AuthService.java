@@ -76,6 +76,11 @@ public final class AuthService {
     return sessions.find(hash, clock.now());
   }
 
+  /** The clerk signed in to this counter's console, for whom its keypad acts. */
+  public Future<Optional<String>> clerkAt(int counterNo) {
+    return sessions.clerkAt(counterNo, clock.now());
+  }
+
   public Future<Void> logout(String bearerToken) {
     return sessions.delete(sha256(bearerToken));
   }

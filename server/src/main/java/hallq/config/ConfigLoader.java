@@ -94,7 +94,7 @@ public final class ConfigLoader {
         root.objects("serviceTypes", ConfigLoader::serviceType),
         root.objects("counters", c -> new CounterConfig(c.integer("no", 1, 9999), c.text("name"), c.texts("services"))),
         root.objects("users", ConfigLoader::user),
-        root.objects("devices", d -> new DeviceConfig(d.text("id"), d.choice("type", DeviceType.class), d.text("token"))));
+        root.objects("devices", ConfigLoader::device));
     validateReferences(config);
     return config;
   }
@@ -140,6 +140,16 @@ public final class ConfigLoader {
 
   private static UserConfig user(ConfigNode u) {
     return new UserConfig(u.text("username"), u.text("displayName"), u.choice("role", Role.class), matching(u, "passwordHash", PASSWORD_HASH));
+  }
+
+  private static DeviceConfig device(ConfigNode d) {
+    DeviceType type = d.choice("type", DeviceType.class);
+    List<String> kiosks = d.optionalTexts("kiosks");
+    List<Integer> counters = d.optionalIntegers("counters", 1, 9999);
+    if (type != DeviceType.BRIDGE && (!kiosks.isEmpty() || !counters.isEmpty())) {
+      throw new ConfigException(d.key(kiosks.isEmpty() ? "counters" : "kiosks"), "only a BRIDGE drives kiosks' and counters' devices");
+    }
+    return new DeviceConfig(d.text("id"), type, d.text("token"), kiosks, counters);
   }
 
   private static String matching(ConfigNode node, String name, Pattern pattern) {
@@ -195,9 +205,28 @@ public final class ConfigLoader {
         }
       }
     }
+    Set<String> kiosks = new HashSet<>();
+    Set<Integer> bridgedCounters = new HashSet<>();
     for (int i = 0; i < config.devices().size(); i++) {
-      if (config.devices().get(i).token().length() < 16) {
+      DeviceConfig device = config.devices().get(i);
+      if (device.token().length() < 16) {
         throw new ConfigException("devices[" + i + "].token", "must be at least 16 characters");
+      }
+      for (String kiosk : device.kiosks()) {
+        if (config.device(kiosk).filter(k -> k.type() == DeviceType.KIOSK).isEmpty()) {
+          throw new ConfigException("devices[" + i + "].kiosks", "no KIOSK device '" + kiosk + "'");
+        }
+        if (!kiosks.add(kiosk)) {
+          throw new ConfigException("devices[" + i + "].kiosks", "kiosk '" + kiosk + "' already has a bridge");
+        }
+      }
+      for (int counterNo : device.counters()) {
+        if (config.counter(counterNo).isEmpty()) {
+          throw new ConfigException("devices[" + i + "].counters", "no counter " + counterNo);
+        }
+        if (!bridgedCounters.add(counterNo)) {
+          throw new ConfigException("devices[" + i + "].counters", "counter " + counterNo + " already has a bridge");
+        }
       }
     }
   }

@@ -80,6 +80,28 @@ final class ConfigNode {
     return texts;
   }
 
+  /** A list of strings that may be left out: then it is empty. */
+  List<String> optionalTexts(String name) {
+    return json.getValue(name) == null ? List.of() : texts(name);
+  }
+
+  /** A list of whole numbers in [min, max] that may be left out: then it is empty. */
+  List<Integer> optionalIntegers(String name, int min, int max) {
+    if (json.getValue(name) == null) {
+      return List.of();
+    }
+    JsonArray array = array(name);
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      Object value = array.getValue(i);
+      if (!(value instanceof Integer n) || n < min || n > max) {
+        throw new ConfigException(key(name) + "[" + i + "]", "must be a whole number between " + min + " and " + max);
+      }
+      numbers.add(n);
+    }
+    return numbers;
+  }
+
   <T> List<T> objects(String name, Function<ConfigNode, T> reader) {
     JsonArray array = array(name);
     List<T> items = new ArrayList<>();

@@ -64,7 +64,25 @@ public record HallqConfig(
 
   public enum DeviceType { KIOSK, DISPLAY, BRIDGE }
 
-  public record DeviceConfig(String id, DeviceType type, String token) {}
+  /**
+   * A device that signs in with a token. A bridge drives the serial devices of the kiosks
+   * ({@code kiosks}: their printers) and counters ({@code counters}: LED signs, pads, keypads) it
+   * names; each kiosk and counter has at most one bridge.
+   */
+  public record DeviceConfig(String id, DeviceType type, String token, List<String> kiosks, List<Integer> counters) {
+    public DeviceConfig {
+      kiosks = List.copyOf(kiosks);
+      counters = List.copyOf(counters);
+    }
+
+    public boolean serves(String kioskId) {
+      return kiosks.contains(kioskId);
+    }
+
+    public boolean serves(int counterNo) {
+      return counters.contains(counterNo);
+    }
+  }
 
   public Optional<ServiceTypeConfig> serviceType(String code) {
     return serviceTypes.stream().filter(s -> s.code().equals(code)).findFirst();
@@ -72,6 +90,20 @@ public record HallqConfig(
 
   public Optional<CounterConfig> counter(int no) {
     return counters.stream().filter(c -> c.no() == no).findFirst();
+  }
+
+  public Optional<DeviceConfig> device(String id) {
+    return devices.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  /** Whether some bridge drives this kiosk's printer. */
+  public boolean bridged(String kioskId) {
+    return devices.stream().anyMatch(d -> d.type() == DeviceType.BRIDGE && d.serves(kioskId));
+  }
+
+  /** Whether some bridge drives this counter's devices. */
+  public boolean bridged(int counterNo) {
+    return devices.stream().anyMatch(d -> d.type() == DeviceType.BRIDGE && d.serves(counterNo));
   }
 
   public boolean hasPriority(String code) {

@@ -12,12 +12,12 @@ import java.util.UUID;
 public final class PgRatingRepository {
 
   private static final String INSERT = """
-      INSERT INTO rating (ticket_id, hall_id, counter_no, score, comment, channel, rated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7)
+      INSERT INTO rating (ticket_id, hall_id, counter_no, score, comment, reason, channel, rated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
       ON CONFLICT (ticket_id) DO NOTHING""";
 
   private static final String FIND = """
-      SELECT ticket_id, counter_no, score, comment, channel, rated_at FROM rating WHERE hall_id = $1 AND ticket_id = $2""";
+      SELECT ticket_id, counter_no, score, comment, reason, channel, rated_at FROM rating WHERE hall_id = $1 AND ticket_id = $2""";
 
   private final String hallId;
 
@@ -33,6 +33,7 @@ public final class PgRatingRepository {
         .addInteger(rating.counterNo())
         .addInteger(rating.score())
         .addString(rating.comment())
+        .addString(rating.reason() == null ? null : rating.reason().name())
         .addString(rating.channel().name())
         .addOffsetDateTime(PgTicketRepository.time(rating.ratedAt()));
     return sql.preparedQuery(INSERT).execute(params).map(rows -> rows.rowCount() == 1);
@@ -48,8 +49,12 @@ public final class PgRatingRepository {
           }
           Row row = it.next();
           return Optional.of(new Rating(row.getUUID("ticket_id"), row.getInteger("counter_no"), row.getInteger("score"),
-              row.getString("comment"), Rating.Channel.valueOf(row.getString("channel")),
+              row.getString("comment"), reason(row.getString("reason")), Rating.Channel.valueOf(row.getString("channel")),
               row.getOffsetDateTime("rated_at").toInstant()));
         });
+  }
+
+  private static Rating.Reason reason(String name) {
+    return name == null ? null : Rating.Reason.valueOf(name);
   }
 }

@@ -26,6 +26,11 @@ public final class PgSessionRepository {
       SELECT u.username, u.role, s.counter_no FROM auth_session s JOIN app_user u ON u.username = s.username
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active AND u.hall_id = $3""";
 
+  private static final String CLERK_AT_COUNTER = """
+      SELECT u.username FROM auth_session s JOIN app_user u ON u.username = s.username
+      WHERE s.counter_no = $1 AND s.expires_at > $2 AND u.active AND u.hall_id = $3 AND u.role = 'CLERK'
+      ORDER BY s.created_at DESC LIMIT 1""";
+
   private static final String DELETE_SESSION = "DELETE FROM auth_session WHERE token_hash = $1";
 
   private static final String DELETE_USER_SESSIONS = "DELETE FROM auth_session WHERE username = $1";
@@ -52,6 +57,13 @@ public final class PgSessionRepository {
           return Optional.of(new UserRow(row.getString("username"), row.getString("display_name"),
               Role.valueOf(row.getString("role")), row.getString("password_hash")));
         });
+  }
+
+  /** The clerk signed in to this counter now, if any. */
+  public Future<Optional<String>> clerkAt(int counterNo, Instant now) {
+    return pool.preparedQuery(CLERK_AT_COUNTER)
+        .execute(Tuple.of(counterNo, PgTicketRepository.time(now), hallId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("username")));
   }
 
   /**

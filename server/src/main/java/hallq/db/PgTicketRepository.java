@@ -59,6 +59,10 @@ public final class PgTicketRepository {
   private static final String FIND_AT_COUNTERS = "SELECT " + COLUMNS + " FROM ticket t "
       + "WHERE t.hall_id = $1 AND t.status IN ('CALLED', 'SERVING')";
 
+  private static final String LAST_UNRATED_FINISHED = "SELECT " + COLUMNS + " FROM ticket t "
+      + "WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.status = 'FINISHED' "
+      + "AND NOT EXISTS (SELECT 1 FROM rating r WHERE r.ticket_id = t.id) ORDER BY t.ended_at DESC LIMIT 1";
+
   private static final String COUNTER_DAY = """
       SELECT count(*) AS finished,
         round(avg(extract(epoch FROM t.called_at - t.queued_at)))::bigint AS average_wait_seconds,
@@ -164,6 +168,11 @@ public final class PgTicketRepository {
   /** The tickets all counters hold now. */
   public Future<List<Ticket>> findAtCounters(SqlClient sql) {
     return sql.preparedQuery(FIND_AT_COUNTERS).execute(Tuple.of(hallId)).map(PgTicketRepository::all);
+  }
+
+  /** The ticket this counter finished last, unless it has been rated. */
+  public Future<Optional<Ticket>> lastUnratedFinished(SqlClient sql, int counterNo) {
+    return sql.preparedQuery(LAST_UNRATED_FINISHED).execute(Tuple.of(hallId, counterNo)).map(rows -> all(rows).stream().findFirst());
   }
 
   /** A counter's day so far: tickets finished there and their average wait and service times. */

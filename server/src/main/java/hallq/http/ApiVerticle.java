@@ -2,6 +2,7 @@ package hallq.http;
 
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
+import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
@@ -33,16 +34,18 @@ public final class ApiVerticle extends VerticleBase {
   private final AuthService auth;
   private final RatingService ratings;
   private final DeviceStatusService devices;
+  private final DeviceJobService jobs;
   private final EventFeed feed;
   private final IntConsumer onListening;
 
   public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, RatingService ratings,
-      DeviceStatusService devices, EventFeed feed, IntConsumer onListening) {
+      DeviceStatusService devices, DeviceJobService jobs, EventFeed feed, IntConsumer onListening) {
     this.config = config;
     this.queue = queue;
     this.auth = auth;
     this.ratings = ratings;
     this.devices = devices;
+    this.jobs = jobs;
     this.feed = feed;
     this.onListening = onListening;
   }
@@ -61,6 +64,7 @@ public final class ApiVerticle extends VerticleBase {
     TicketApi ticketApi = new TicketApi(vertx, queue, ratings, config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
     DeviceApi deviceApi = new DeviceApi(config, devices);
+    BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, jobs);
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, feed, queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
         Map.entry("login", authApi::login),
@@ -89,7 +93,14 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("finishService", counterApi::finishService),
         Map.entry("transferTicket", counterApi::transferTicket),
         Map.entry("pauseCounter", counterApi::pauseCounter),
-        Map.entry("resumeCounter", counterApi::resumeCounter));
+        Map.entry("resumeCounter", counterApi::resumeCounter),
+        Map.entry("requestRating", counterApi::requestRating),
+        Map.entry("streamBridgeJobs", bridgeApi::streamBridgeJobs),
+        Map.entry("reportJobOutcome", bridgeApi::reportJobOutcome),
+        Map.entry("rateFromPad", bridgeApi::rateFromPad),
+        Map.entry("pressKeypadKey", bridgeApi::pressKeypadKey),
+        Map.entry("reportBridgeDevice", bridgeApi::reportBridgeDevice),
+        Map.entry("listBridgeDevices", bridgeApi::listBridgeDevices));
 
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())

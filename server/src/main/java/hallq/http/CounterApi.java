@@ -67,6 +67,10 @@ final class CounterApi {
     onCounter(ctx, (no, actor) -> queue.resume(no, actor).map(CounterState::toJson));
   }
 
+  void requestRating(RoutingContext ctx) {
+    onTicket(ctx, queue::requestRating);
+  }
+
   private void onTicket(RoutingContext ctx, BiFunction<Integer, String, Future<Ticket>> operation) {
     onCounter(ctx, (no, actor) -> operation.apply(no, actor)
         .map(ticket -> new JsonObject().put("counterNo", no).put("ticket", ticket.toJson())));

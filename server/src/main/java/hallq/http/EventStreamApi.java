@@ -10,7 +10,6 @@ import hallq.queue.QueueService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -44,44 +43,21 @@ final class EventStreamApi {
 
   void streamEvents(RoutingContext ctx) {
     Access.staffOrDevice(ctx);
-    String token = AuthenticationHandler.bearerToken(ctx);
     Long resumeAfter = resumePoint(ctx);
     String counterParam = ctx.request().getParam("counterNo");
     Integer counterNo = counterParam == null ? null : Integer.valueOf(counterParam);
 
-    HttpServerResponse response = ctx.response()
-        .setChunked(true)
-        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .putHeader("X-Accel-Buffering", "no");
-    response.write("retry: 2000\n\n");
-    Session session = new Session(response, counterNo);
-    MessageConsumer<JsonObject> live = vertx.eventBus()
-        .localConsumer(PushAddresses.QUEUE_EVENTS, message -> session.offer(QueueEvent.fromJson(message.body())));
-    long heartbeat = vertx.setPeriodic(settings.heartbeatSeconds() * 1000L, id -> stillAllowed(token)
-        .onSuccess(allowed -> {
-          if (allowed) {
-            session.heartbeat();
-          } else {
-            response.end();
-          }
-        }));
-    response.closeHandler(v -> {
-      live.unregister();
-      vertx.cancelTimer(heartbeat);
-    });
+    MessageConsumer<JsonObject> live = vertx.eventBus().localConsumer(PushAddresses.QUEUE_EVENTS);
+    SseStream stream = SseStream.open(ctx, vertx, auth, settings.heartbeatSeconds(), live::unregister);
+    Session session = new Session(stream, counterNo);
+    live.handler(message -> session.offer(QueueEvent.fromJson(message.body())));
     live.completion()
         .compose(v -> catchUp(session, resumeAfter))
         .onSuccess(v -> session.goLive())
         .onFailure(e -> {
           LOG.warn("Event stream could not start", e);
-          response.reset();
+          stream.cut();
         });
-  }
-
-  /** A stream lives on only while its token does: sign-out or expiry ends it at the next heartbeat. */
-  private Future<Boolean> stillAllowed(String token) {
-    return auth.authenticate(token).map(found -> found.isPresent()).otherwise(true);
   }
 
   private Future<Void> catchUp(Session session, Long resumeAfter) {
@@ -120,14 +96,14 @@ final class EventStreamApi {
 
   /** One client's stream: events that arrive while it catches up wait, then go out once, in id order. */
   private static final class Session {
-    private final HttpServerResponse response;
+    private final SseStream stream;
     private final Integer counterNo;
     private List<QueueEvent> waiting = new ArrayList<>();
     private long lastSent;
     private boolean live;
 
-    Session(HttpServerResponse response, Integer counterNo) {
-      this.response = response;
+    Session(SseStream stream, Integer counterNo) {
+      this.stream = stream;
       this.counterNo = counterNo;
     }
 
@@ -161,25 +137,16 @@ final class EventStreamApi {
       write(id, PushAddresses.SNAPSHOT, overview);
     }
 
-    void heartbeat() {
-      if (!response.closed()) {
-        response.write(": keep-alive\n\n");
-      }
-    }
-
     /**
      * A live client that cannot keep up is cut off; it reconnects and resumes, or gets a snapshot.
      * The catch-up (at most push.maxBacklog events) is written whole.
      */
     private void write(long id, String type, JsonObject data) {
-      if (response.closed()) {
+      if (live && stream.backedUp()) {
+        stream.cut();
         return;
       }
-      if (live && response.writeQueueFull()) {
-        response.reset();
-        return;
-      }
-      response.write("id: " + id + "\nevent: " + type + "\ndata: " + data.encode() + "\n\n");
+      stream.send(id, type, data);
     }
   }
 }

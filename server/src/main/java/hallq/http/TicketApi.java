@@ -6,6 +6,7 @@ import hallq.config.HallqConfig.DeviceType;
 import hallq.queue.QueueService;
 import hallq.queue.QueueService.Position;
 import hallq.queue.Ticket;
+import hallq.queue.TicketPage;
 import hallq.rating.Rating;
 import hallq.rating.RatingService;
 import io.vertx.core.Future;
@@ -25,13 +26,13 @@ final class TicketApi {
   private final Vertx vertx;
   private final QueueService queue;
   private final RatingService ratings;
-  private final String ticketPageUrl;
+  private final String publicBaseUrl;
 
   TicketApi(Vertx vertx, QueueService queue, RatingService ratings, String publicBaseUrl) {
     this.vertx = vertx;
     this.queue = queue;
     this.ratings = ratings;
-    this.ticketPageUrl = publicBaseUrl + "/ticket.html?id=";
+    this.publicBaseUrl = publicBaseUrl;
   }
 
   void issueTicket(RoutingContext ctx) {
@@ -88,7 +89,7 @@ final class TicketApi {
   }
 
   private String ticketPageUrl(UUID id, String citizenKey) {
-    return ticketPageUrl + id + "&key=" + citizenKey;
+    return TicketPage.url(publicBaseUrl, id, citizenKey);
   }
 
   /** Staff cancel any ticket; a citizen cancels their own with the key of its QR link. */

@@ -50,6 +50,7 @@ public final class QueueService {
   private final PgHallRepository hall;
   private final PgEventLog events;
   private final CallPolicy callPolicy;
+  private final DeviceJobPlanner deviceJobs;
 
   public QueueService(Pool pool, HallqConfig config, HallClock clock) {
     String hallId = config.hall().id();
@@ -61,6 +62,7 @@ public final class QueueService {
     this.hall = new PgHallRepository(hallId);
     this.events = new PgEventLog(hallId);
     this.callPolicy = new CallPolicy(hallId);
+    this.deviceJobs = new DeviceJobPlanner(config, clock);
   }
 
   public Future<Issued> issueTicket(String serviceCode, String priority, String idempotencyKey, String actor) {
@@ -252,7 +254,16 @@ public final class QueueService {
         .compose(seq -> tickets.insert(sql, Ticket.issue(service.code(), service.prefix(), day, seq, priority, clock.now()),
             key, citizenKey))
         .compose(ticket -> appendEvent(sql, EventType.TICKET_ISSUED, ticket, actor, new JsonObject())
-            .map(id -> new Issued(ticket, true, citizenKey)));
+            .compose(id -> printJob(sql, ticket, actor, citizenKey))
+            .map(v -> new Issued(ticket, true, citizenKey)));
+  }
+
+  private Future<Void> printJob(SqlConnection sql, Ticket ticket, String kioskId, String citizenKey) {
+    if (!config.bridged(kioskId)) {
+      return Future.succeededFuture();
+    }
+    return tickets.aheadAndOpenCounters(sql, ticket)
+        .compose(counts -> deviceJobs.ticketIssued(sql, ticket, kioskId, citizenKey, counts[0]));
   }
 
   /** The earlier answer to a retried request; the same key with another request is a client bug, not a retry. */
@@ -294,7 +305,29 @@ public final class QueueService {
             .compose(v -> tickets.lockAtCounter(sql, counterNo))
             // The event goes last: its per-hall lock is taken after every row lock, so it cannot deadlock.
             .compose(held -> events.append(sql, type, null, counterNo, actor, clock.now(), new JsonObject())
-                .map(id -> new CounterState(counter.no(), counter.name(), paused, counter.services(), held.orElse(null))))));
+                .compose(id -> deviceJobs.counterPaused(sql, counterNo, paused, held.orElse(null)))
+                .map(v -> new CounterState(counter.no(), counter.name(), paused, counter.services(), held.orElse(null))))));
+  }
+
+  /**
+   * 请评价: the counter's evaluation pad asks again for a rating of the ticket it finished last, if
+   * that was recent and is unrated.
+   */
+  public Future<Ticket> requestRating(int counterNo, String actor) {
+    if (!config.bridged(counterNo)) {
+      throw DomainException.conflict("NO_EVALUATION_PAD", "counter " + counterNo + " has no evaluation pad on a bridge");
+    }
+    return pool.withTransaction(sql -> counters.lock(sql, counterNo)
+        .compose(counter -> tickets.lastUnratedFinished(sql, counterNo))
+        .compose(found -> {
+          Ticket finished = found
+              .filter(t -> !t.endedAt().plus(DeviceJobPlanner.RATING_WINDOW).isBefore(clock.now()))
+              .orElseThrow(() -> DomainException.conflict("NOTHING_TO_RATE",
+                  "counter " + counterNo + " finished no unrated ticket in the last " + DeviceJobPlanner.RATING_WINDOW.toMinutes() + " minutes"));
+          return appendEvent(sql, EventType.RATING_REQUESTED, finished, actor, new JsonObject())
+              .compose(id -> deviceJobs.ratingRequest(sql, finished))
+              .map(v -> finished);
+        }));
   }
 
   private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor) {
@@ -303,7 +336,9 @@ public final class QueueService {
 
   private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor, JsonObject payload) {
     return tickets.update(sql, changed)
-        .compose(saved -> appendEvent(sql, type, saved, actor, payload).map(id -> saved));
+        .compose(saved -> appendEvent(sql, type, saved, actor, payload)
+            .compose(id -> deviceJobs.ticketChanged(sql, type, saved, saved.counterNo()))
+            .map(v -> saved));
   }
 
   private Future<Long> appendEvent(SqlConnection sql, EventType type, Ticket t, String actor, JsonObject payload) {

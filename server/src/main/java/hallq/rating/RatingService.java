@@ -16,7 +16,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * 好差评 of a finished ticket: exactly one per ticket, only once service is finished. The rating and
@@ -42,41 +42,58 @@ public final class RatingService {
 
   /** The citizen rates from the ticket page, proven by the key of the ticket's QR link. */
   public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, String comment) {
-    return rate(ticketId, score, comment, Rating.Channel.TICKET_PAGE, "citizen", (sql, ticket) -> tickets.citizenKey(sql, ticketId)
+    Rated rated = new Rated(score, comment, null, Rating.Channel.TICKET_PAGE, "citizen");
+    return pool.withTransaction(sql -> rate(sql, ticketId, rated, ticket -> tickets.citizenKey(sql, ticketId)
         .map(stored -> {
           CitizenKey.require(stored, citizenKey, ticket.number());
           return ticket;
-        }));
+        })));
   }
 
   /** The counter screen's rating prompt, open only shortly after service finished. */
   public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, String comment) {
-    return rate(ticketId, score, comment, Rating.Channel.COUNTER_SCREEN, device, (sql, ticket) -> {
-      if (ticket.endedAt() != null && ticket.endedAt().plus(COUNTER_SCREEN_WINDOW).isBefore(clock.now())) {
-        throw DomainException.conflict("RATING_CLOSED", "the counter screen's rating of ticket " + ticket.number() + " has closed");
-      }
-      return Future.succeededFuture(ticket);
-    });
+    Rated rated = new Rated(score, comment, null, Rating.Channel.COUNTER_SCREEN, device);
+    return pool.withTransaction(sql -> rate(sql, ticketId, rated, this::shortlyAfterService));
   }
 
-  private Future<Rating> rate(UUID ticketId, int score, String comment, Rating.Channel channel, String actor,
-      BiFunction<SqlConnection, Ticket, Future<Ticket>> allowed) {
-    return pool.withTransaction(sql -> tickets.lock(sql, ticketId)
+  /**
+   * A key press on the evaluation pad, in the caller's transaction (which also closes the pad's
+   * rating request): like the counter screen, only shortly after service.
+   */
+  public Future<Rating> rateAtPad(SqlConnection sql, UUID ticketId, String bridge, int score, Rating.Reason reason) {
+    if (reason != null && score > Rating.MAX_LOW_SCORE) {
+      throw DomainException.invalid("reason", "only a score of " + Rating.MAX_LOW_SCORE + " or less carries a reason");
+    }
+    return rate(sql, ticketId, new Rated(score, null, reason, Rating.Channel.EVALUATION_PAD, bridge), this::shortlyAfterService);
+  }
+
+  private record Rated(int score, String comment, Rating.Reason reason, Rating.Channel channel, String actor) {}
+
+  private Future<Ticket> shortlyAfterService(Ticket ticket) {
+    if (ticket.endedAt() != null && ticket.endedAt().plus(COUNTER_SCREEN_WINDOW).isBefore(clock.now())) {
+      throw DomainException.conflict("RATING_CLOSED", "the counter's rating of ticket " + ticket.number() + " has closed");
+    }
+    return Future.succeededFuture(ticket);
+  }
+
+  private Future<Rating> rate(SqlConnection sql, UUID ticketId, Rated rated, Function<Ticket, Future<Ticket>> allowed) {
+    return tickets.lock(sql, ticketId)
         .map(found -> found.orElseThrow(() -> DomainException.notFound("TICKET_NOT_FOUND", "no ticket " + ticketId)))
-        .compose(found -> allowed.apply(sql, found))
+        .compose(allowed)
         .compose(ticket -> {
           requireFinished(ticket);
-          Rating rating = new Rating(ticketId, ticket.counterNo(), score, blankToNull(comment), channel, clock.now());
+          Rating rating = new Rating(ticketId, ticket.counterNo(), rated.score(), blankToNull(rated.comment()), rated.reason(),
+              rated.channel(), clock.now());
           return ratings.insert(sql, rating).compose(inserted -> {
             if (!inserted) {
               throw DomainException.conflict("ALREADY_RATED", "ticket " + ticket.number() + " has been rated already");
             }
             JsonObject payload = new JsonObject().put("number", ticket.number()).put("serviceCode", ticket.serviceCode())
-                .put("score", score).put("channel", channel.name());
-            return events.append(sql, EventType.TICKET_RATED, ticketId, ticket.counterNo(), actor, rating.ratedAt(), payload)
+                .put("score", rated.score()).put("channel", rated.channel().name());
+            return events.append(sql, EventType.TICKET_RATED, ticketId, ticket.counterNo(), rated.actor(), rating.ratedAt(), payload)
                 .map(id -> rating);
           });
-        }));
+        });
   }
 
   public Future<Optional<Rating>> find(UUID ticketId) {

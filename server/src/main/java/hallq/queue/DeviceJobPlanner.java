@@ -1,0 +1,95 @@
+package hallq.queue;
+
+import hallq.config.HallqConfig;
+import hallq.config.HallqConfig.ServiceTypeConfig;
+import hallq.db.PgDeviceJobRepository;
+import hallq.device.JobKind;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What a queue change asks of the serial devices, written as device jobs in the change's own
+ * transaction (after its event). Only kiosks and counters that a configured bridge drives get jobs,
+ * so none pile up for devices nobody will fetch them for.
+ */
+final class DeviceJobPlanner {
+  /** How long after service a rating request still makes sense (the same window as the counter screen's). */
+  static final Duration RATING_WINDOW = Duration.ofMinutes(10);
+
+  /** What the counter's LED sign shows. */
+  enum SignShows { CALL, PAUSED, IDLE }
+
+  private static final DateTimeFormatter ISSUED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final HallqConfig config;
+  private final HallClock clock;
+  private final PgDeviceJobRepository jobs;
+
+  DeviceJobPlanner(HallqConfig config, HallClock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.jobs = new PgDeviceJobRepository(config.hall().id());
+  }
+
+  /** The kiosk's printer prints the ticket it just issued. */
+  Future<Void> ticketIssued(SqlClient sql, Ticket ticket, String kioskId, String citizenKey, int peopleAhead) {
+    if (!config.bridged(kioskId)) {
+      return Future.succeededFuture();
+    }
+    String serviceName = config.serviceType(ticket.serviceCode()).map(ServiceTypeConfig::name).orElse(ticket.serviceCode());
+    JsonObject printout = new JsonObject()
+        .put("hallName", config.hall().name())
+        .put("serviceName", serviceName)
+        .put("number", ticket.number())
+        .put("issuedAt", ISSUED_AT.format(ticket.issuedAt().atZone(config.hall().timeZone())))
+        .put("peopleAhead", peopleAhead)
+        .put("ticketUrl", TicketPage.url(config.http().publicBaseUrl(), ticket.id(), citizenKey));
+    return jobs.insert(sql, JobKind.PRINT_TICKET, kioskId, null, ticket.id(), printout, clock.now());
+  }
+
+  /** A call shows on the counter's sign; a counter left without a ticket shows its idle text; a finish asks for a rating. */
+  Future<Void> ticketChanged(SqlClient sql, EventType type, Ticket ticket, Integer counterNo) {
+    if (counterNo == null || !config.bridged(counterNo)) {
+      return Future.succeededFuture();
+    }
+    return switch (type) {
+      case TICKET_CALLED, TICKET_RECALLED -> sign(sql, counterNo, SignShows.CALL, ticket.number());
+      case TICKET_NO_SHOW, TICKET_TRANSFERRED, TICKET_CANCELLED -> sign(sql, counterNo, SignShows.IDLE, null);
+      case SERVICE_FINISHED -> sign(sql, counterNo, SignShows.IDLE, null).compose(v -> ratingRequest(sql, ticket));
+      default -> Future.succeededFuture();
+    };
+  }
+
+  /** 暂停服务 on the sign; on resume, the ticket the counter still holds or the idle text. */
+  Future<Void> counterPaused(SqlClient sql, int counterNo, boolean paused, Ticket held) {
+    if (!config.bridged(counterNo)) {
+      return Future.succeededFuture();
+    }
+    if (paused) {
+      return sign(sql, counterNo, SignShows.PAUSED, null);
+    }
+    return held == null ? sign(sql, counterNo, SignShows.IDLE, null) : sign(sql, counterNo, SignShows.CALL, held.number());
+  }
+
+  /** The counter's pad asks the citizen of this finished ticket for a rating; an older open request is dropped. */
+  Future<Void> ratingRequest(SqlClient sql, Ticket finished) {
+    int counterNo = finished.counterNo();
+    if (!config.bridged(counterNo)) {
+      return Future.succeededFuture();
+    }
+    JsonObject request = new JsonObject()
+        .put("number", finished.number())
+        .put("expiresAt", finished.endedAt().plus(RATING_WINDOW).toString());
+    return jobs.supersede(sql, JobKind.RATING_REQUEST, counterNo, clock.now())
+        .compose(v -> jobs.insert(sql, JobKind.RATING_REQUEST, null, counterNo, finished.id(), request, clock.now()));
+  }
+
+  private Future<Void> sign(SqlClient sql, int counterNo, SignShows shows, String number) {
+    JsonObject content = new JsonObject().put("shows", shows.name()).put("number", number).put("counterNo", counterNo);
+    return jobs.supersede(sql, JobKind.SHOW_ON_SIGN, counterNo, clock.now())
+        .compose(v -> jobs.insert(sql, JobKind.SHOW_ON_SIGN, null, counterNo, null, content, clock.now()));
+  }
+}
