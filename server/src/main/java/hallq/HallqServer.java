@@ -3,6 +3,7 @@ package hallq;
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
 import hallq.db.Database;
+import hallq.demo.DemoDevices;
 import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.db.PgHallRepository;
@@ -34,16 +35,14 @@ public final class HallqServer {
   private final Database database;
   private final Pool pool;
   private final EventFeed feed;
-  private final String deploymentId;
-  private final int port;
+  private final Deployed deployed;
 
-  private HallqServer(Vertx vertx, Database database, Pool pool, EventFeed feed, String deploymentId, int port) {
+  private HallqServer(Vertx vertx, Database database, Pool pool, EventFeed feed, Deployed deployed) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
     this.feed = feed;
-    this.deploymentId = deploymentId;
-    this.port = port;
+    this.deployed = deployed;
   }
 
   public static Future<HallqServer> start(Vertx vertx, HallqConfig config, Clock clock) {
@@ -69,33 +68,44 @@ public final class HallqServer {
           .compose(auth -> EventFeed.start(vertx, pool, database.connectOptions(), config.hall().id())
               .compose(feed -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth,
                       new RatingService(pool, config.hall().id(), hallClock), pool, hallClock, feed)
-                  .map(deployed -> new HallqServer(vertx, database, pool, feed, deployed.id(), deployed.port()))
+                  .map(deployed -> new HallqServer(vertx, database, pool, feed, deployed))
                   .onFailure(e -> feed.close())))
           .onFailure(e -> release(vertx, pool, database));
     });
   }
 
-  private record Deployed(String id, int port) {}
+  private record Deployed(String id, int port, DemoDevices demo) {}
 
   private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth,
       RatingService ratings, Pool pool, HallClock clock, EventFeed feed) {
     String hallId = config.hall().id();
     DeviceStatusService devices = new DeviceStatusService(pool, hallId, clock);
     DeviceJobService jobs = new DeviceJobService(pool, hallId, clock, ratings);
+    DemoDevices demo = new DemoDevices();
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, jobs, feed, port::set), new DeploymentOptions().setInstances(instances))
-        .map(id -> new Deployed(id, port.get()))
-        .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances));
+    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, jobs, demo, feed, port::set),
+            new DeploymentOptions().setInstances(instances))
+        .map(id -> new Deployed(id, port.get(), demo))
+        .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances))
+        .compose(d -> config.demo().simulatedDevices()
+            ? demo.start(vertx, config, d.port()).map(d).recover(e -> vertx.undeploy(d.id()).transform(v -> Future.failedFuture(e)))
+            : Future.succeededFuture(d));
   }
 
   public int port() {
-    return port;
+    return deployed.port();
+  }
+
+  /** The demo's simulated devices, when {@code demo.simulatedDevices} is on. */
+  public DemoDevices demo() {
+    return deployed.demo();
   }
 
   /** Stops serving, closes the pool and stops the embedded PostgreSQL if this server started it. */
   public Future<Void> close() {
-    return vertx.undeploy(deploymentId)
+    return deployed.demo().close(vertx)
+        .eventually(() -> vertx.undeploy(deployed.id()))
         .eventually(() -> feed.close())
         .eventually(() -> release(vertx, pool, database));
   }

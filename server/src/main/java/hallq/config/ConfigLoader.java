@@ -3,6 +3,7 @@ package hallq.config;
 import hallq.config.HallqConfig.AuthSettings;
 import hallq.config.HallqConfig.CounterConfig;
 import hallq.config.HallqConfig.Db;
+import hallq.config.HallqConfig.Demo;
 import hallq.config.HallqConfig.Display;
 import hallq.config.HallqConfig.DeviceConfig;
 import hallq.config.HallqConfig.DeviceType;
@@ -81,6 +82,7 @@ public final class ConfigLoader {
     ConfigNode auth = root.object("auth");
     ConfigNode push = root.object("push");
     ConfigNode display = root.object("display");
+    ConfigNode demo = root.object("demo");
     HallqConfig config = new HallqConfig(
         new Http(http.text("host"), http.integer("port", 0, 65535), matching(http, "publicBaseUrl", BASE_URL)),
         Path.of(root.text("dataDir")),
@@ -90,6 +92,7 @@ public final class ConfigLoader {
         new AuthSettings(Duration.ofHours(auth.integer("sessionHours", 1, 168)), auth.integer("pbkdf2Iterations", 10_000, 10_000_000)),
         new Push(push.integer("maxBacklog", 1, 100_000), push.integer("heartbeatSeconds", 1, 300)),
         new Display(announcement(display, "announcement"), announcement(display, "announcementEn"), display.integer("repeat", 1, 5)),
+        new Demo(demo.bool("simulatedDevices"), Path.of(demo.text("bridgeConfig"))),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
         root.objects("serviceTypes", ConfigLoader::serviceType),
         root.objects("counters", c -> new CounterConfig(c.integer("no", 1, 9999), c.text("name"), c.texts("services"))),

@@ -47,6 +47,13 @@ final class ConfigNode {
     return text.trim();
   }
 
+  boolean bool(String name) {
+    if (!(json.getValue(name) instanceof Boolean value)) {
+      throw new ConfigException(key(name), "must be true or false");
+    }
+    return value;
+  }
+
   int integer(String name, int min, int max) {
     Object value = json.getValue(name);
     if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {

@@ -16,6 +16,7 @@ public record HallqConfig(
     AuthSettings auth,
     Push push,
     Display display,
+    Demo demo,
     List<PriorityCategory> priorities,
     List<ServiceTypeConfig> serviceTypes,
     List<CounterConfig> counters,
@@ -49,6 +50,12 @@ public record HallqConfig(
    * The hall display's spoken call: templates with {number} and {counter}, said {@code repeat} times.
    */
   public record Display(String announcement, String announcementEn, int repeat) {}
+
+  /**
+   * The demo: with {@code simulatedDevices} the server runs, in-process, the bridge of
+   * {@code bridgeConfig} with every one of its serial devices simulated on a pseudo-terminal.
+   */
+  public record Demo(boolean simulatedDevices, Path bridgeConfig) {}
 
   public record PriorityCategory(String code, String name, String nameEn) {}
 

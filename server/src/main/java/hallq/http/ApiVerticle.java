@@ -2,6 +2,7 @@ package hallq.http;
 
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
+import hallq.demo.DemoDevices;
 import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
@@ -35,17 +36,19 @@ public final class ApiVerticle extends VerticleBase {
   private final RatingService ratings;
   private final DeviceStatusService devices;
   private final DeviceJobService jobs;
+  private final DemoDevices demo;
   private final EventFeed feed;
   private final IntConsumer onListening;
 
   public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, RatingService ratings,
-      DeviceStatusService devices, DeviceJobService jobs, EventFeed feed, IntConsumer onListening) {
+      DeviceStatusService devices, DeviceJobService jobs, DemoDevices demo, EventFeed feed, IntConsumer onListening) {
     this.config = config;
     this.queue = queue;
     this.auth = auth;
     this.ratings = ratings;
     this.devices = devices;
     this.jobs = jobs;
+    this.demo = demo;
     this.feed = feed;
     this.onListening = onListening;
   }
@@ -118,6 +121,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .sendFile(CONTRACT));
+    new DemoApi(vertx, demo, errors).mount(router);
     router.get().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(errors);
     router.errorHandler(404, errors);

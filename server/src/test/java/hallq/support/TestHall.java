@@ -76,6 +76,7 @@ public final class TestHall implements AutoCloseable {
     env.put("HALLQ_HTTP_PORT", "0");
     env.put("HALLQ_HTTP_HOST", "127.0.0.1");
     env.put("HALLQ_DATA_DIR", dataDir.toString());
+    env.put("HALLQ_DEMO_SIMULATED_DEVICES", "false");
     JsonObject raw = ConfigLoader.readRaw(DEMO_CONFIG, env);
     tweak.accept(raw);
     return ConfigLoader.fromJson(raw);

@@ -1,5 +1,7 @@
 package hallq.bridge.led;
 
+import java.util.Optional;
+
 /** How a BX-5K dynamic area shows its text. */
 public enum DisplayMode {
   STATIC(0x01),
@@ -14,5 +16,14 @@ public enum DisplayMode {
 
   public int code() {
     return code;
+  }
+
+  public static Optional<DisplayMode> fromWire(int code) {
+    for (DisplayMode mode : values()) {
+      if (mode.code == code) {
+        return Optional.of(mode);
+      }
+    }
+    return Optional.empty();
   }
 }

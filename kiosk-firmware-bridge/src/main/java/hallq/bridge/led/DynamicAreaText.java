@@ -6,6 +6,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.util.Optional;
 
 /**
  * Text for a BX-5K real-time dynamic area, the data of command {@code A3 06}.
@@ -87,6 +88,61 @@ public record DynamicAreaText(
         .putInt(textBytes.length)
         .put(textBytes);
     return out.array();
+  }
+
+  /**
+   * The controller's side of {@code A3 06}: reads data laid out as {@link #encode()} writes it,
+   * after skipping any area ids to delete. For simulators; never throws.
+   *
+   * @return the one area the data carries, or empty if the data is not exactly one well-formed
+   *     area (lengths disagree, unknown display mode, text that is not GB2312)
+   */
+  public static Optional<DynamicAreaText> decode(byte[] data) {
+    if (data.length < 1) {
+      return Optional.empty();
+    }
+    int start = 1 + (data[0] & 0xFF);
+    if (data.length < start + 3 || data[start] != 0x01) {
+      return Optional.empty();
+    }
+    ByteBuffer in = ByteBuffer.wrap(data, start + 1, data.length - start - 1)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    int areaLength = Short.toUnsignedInt(in.getShort());
+    if (areaLength < AREA_FIXED_LENGTH || in.remaining() != areaLength) {
+      return Optional.empty();
+    }
+    in.get();
+    int x = Short.toUnsignedInt(in.getShort());
+    int y = Short.toUnsignedInt(in.getShort());
+    int width = Short.toUnsignedInt(in.getShort());
+    int height = Short.toUnsignedInt(in.getShort());
+    int areaId = Byte.toUnsignedInt(in.get());
+    // LinesSizes, RunMode, Timeout, Reserved, SingleLine, NewLine: fixed by encode()
+    in.position(in.position() + 1 + 1 + 2 + 3 + 1 + 1);
+    Optional<DisplayMode> mode = DisplayMode.fromWire(Byte.toUnsignedInt(in.get()));
+    in.get();
+    int speed = Byte.toUnsignedInt(in.get());
+    int stayTime = Byte.toUnsignedInt(in.get());
+    long textLength = Integer.toUnsignedLong(in.getInt());
+    if (mode.isEmpty() || textLength != in.remaining()) {
+      return Optional.empty();
+    }
+    try {
+      String text = GB2312.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(in)
+          .toString();
+      return Optional.of(
+          new DynamicAreaText(areaId, x, y, width, height, mode.get(), speed, stayTime, text));
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** @return this area's geometry and style with another text */
+  public DynamicAreaText withText(String newText) {
+    return new DynamicAreaText(areaId, x, y, width, height, mode, speed, stayTime, newText);
   }
 
   private static byte[] gb2312(String text) {

@@ -62,7 +62,23 @@ public final class OnbonBx5k {
 
   /** A complete frame for {@code command} with {@code data}, asking the controller to reply. */
   public byte[] frame(Bx5kCommand command, byte[] data) {
-    byte[] body = body(command, data);
+    return frame(body(screenAddress, HOST_ADDRESS, command.group(), command.code(), REPLY_WANTED,
+        data));
+  }
+
+  /**
+   * The controller's side: a reply frame from the controller at {@code screenAddress} to the
+   * host, echoing the request's command and carrying {@code error} where a request carries its
+   * response flag. For simulators.
+   */
+  public static byte[] replyFrame(int screenAddress, int group, int command, Bx5kError error) {
+    if (screenAddress < 0 || screenAddress > 0xFFFF) {
+      throw new IllegalArgumentException("screen address must be 0..65535: " + screenAddress);
+    }
+    return frame(body(HOST_ADDRESS, screenAddress, group, command, error.code(), new byte[0]));
+  }
+
+  private static byte[] frame(byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(PREAMBLE_LENGTH + body.length * 2 + 1);
     for (int i = 0; i < PREAMBLE_LENGTH; i++) {
       out.write(Bx5kEscaping.PREAMBLE);
@@ -72,20 +88,21 @@ public final class OnbonBx5k {
     return out.toByteArray();
   }
 
-  private byte[] body(Bx5kCommand command, byte[] data) {
+  private static byte[] body(
+      int dstAddress, int srcAddress, int group, int code, int response, byte[] data) {
     int dataLength = COMMAND_HEADER_LENGTH + data.length;
     if (dataLength > 0xFFFF) {
       throw new IllegalArgumentException("data too long for one frame: " + data.length);
     }
     byte[] body = new byte[HEADER_LENGTH + dataLength + CRC_LENGTH];
-    putLittleEndian(body, 0, screenAddress);
-    putLittleEndian(body, 2, HOST_ADDRESS);
+    putLittleEndian(body, 0, dstAddress);
+    putLittleEndian(body, 2, srcAddress);
     body[10] = (byte) ANY_DEVICE_TYPE;
     body[11] = (byte) PROTOCOL_VERSION;
     putLittleEndian(body, 12, dataLength);
-    body[HEADER_LENGTH] = (byte) command.group();
-    body[HEADER_LENGTH + 1] = (byte) command.code();
-    body[HEADER_LENGTH + 2] = (byte) REPLY_WANTED;
+    body[HEADER_LENGTH] = (byte) group;
+    body[HEADER_LENGTH + 1] = (byte) code;
+    body[HEADER_LENGTH + 2] = (byte) response;
     System.arraycopy(data, 0, body, HEADER_LENGTH + COMMAND_HEADER_LENGTH, data.length);
     int crcOffset = HEADER_LENGTH + dataLength;
     putLittleEndian(body, crcOffset, Crc16.ARC.compute(body, 0, crcOffset));

@@ -1,7 +1,7 @@
 package hallq.bridge.pad;
 
+import hallq.bridge.modbus.AsciiRegisters;
 import hallq.bridge.modbus.ModbusRtu;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The clerk keypad's holding registers (PAD-PROTOCOL.md) and the master's requests to them.
@@ -59,22 +59,7 @@ public final class KeypadRegisters {
    * @throws IllegalArgumentException if the text is longer than 16 bytes or not printable ASCII
    */
   public static int[] displayWords(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-    if (bytes.length > DISPLAY_BYTES) {
-      throw new IllegalArgumentException(
-          "display text is at most " + DISPLAY_BYTES + " bytes: " + text);
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c > 0x7E) {
-        throw new IllegalArgumentException("display text must be printable ASCII: " + text);
-      }
-    }
-    int[] words = new int[DISPLAY_REGISTERS];
-    for (int i = 0; i < bytes.length; i++) {
-      words[i / 2] |= (bytes[i] & 0xFF) << (i % 2 == 0 ? 8 : 0);
-    }
-    return words;
+    return AsciiRegisters.words(text, DISPLAY_REGISTERS);
   }
 
   /**
@@ -82,16 +67,7 @@ public final class KeypadRegisters {
    * ASCII reads as {@code ?}.
    */
   public static String displayText(int[] words) {
-    StringBuilder text = new StringBuilder();
-    for (int word : words) {
-      for (int b : new int[] {word >>> 8 & 0xFF, word & 0xFF}) {
-        if (b == 0) {
-          return text.toString();
-        }
-        text.append(b >= 0x20 && b <= 0x7E ? (char) b : '?');
-      }
-    }
-    return text.toString();
+    return AsciiRegisters.text(words);
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * ignores other units' frames, answers reads, writes and exceptions 02/03 with a CRC'd reply.
  * Not thread-safe; the simulators that own one synchronise.
  */
-final class ModbusServer {
+public final class ModbusServer {
 
   private final int unitId;
   private final RegisterDevice device;
@@ -22,7 +22,7 @@ final class ModbusServer {
   private long otherUnitFrames;
   private long exceptionReplies;
 
-  ModbusServer(int unitId, RegisterDevice device, Consumer<byte[]> replies) {
+  public ModbusServer(int unitId, RegisterDevice device, Consumer<byte[]> replies) {
     if (unitId < ModbusRtu.MIN_UNIT_ID || unitId > ModbusRtu.MAX_UNIT_ID) {
       throw new IllegalArgumentException("unit id must be 1..247: " + unitId);
     }
@@ -31,11 +31,11 @@ final class ModbusServer {
     this.replies = Objects.requireNonNull(replies, "replies");
   }
 
-  int unitId() {
+  public int unitId() {
     return unitId;
   }
 
-  void feed(byte[] chunk) {
+  public void feed(byte[] chunk) {
     for (ModbusRequest request : decoder.feed(chunk)) {
       if (request.unitId() != unitId) {
         otherUnitFrames++;
@@ -45,15 +45,15 @@ final class ModbusServer {
     }
   }
 
-  long droppedFrames() {
+  public long droppedFrames() {
     return decoder.droppedFrames();
   }
 
-  long otherUnitFrames() {
+  public long otherUnitFrames() {
     return otherUnitFrames;
   }
 
-  long exceptionReplies() {
+  public long exceptionReplies() {
     return exceptionReplies;
   }
 

@@ -4,7 +4,7 @@ import hallq.bridge.modbus.ExceptionCode;
 import java.util.Optional;
 
 /** The register bank behind a simulated Modbus device; addresses are already range-checked. */
-interface RegisterDevice {
+public interface RegisterDevice {
 
   /** @return how many holding registers the device has, from address 0 */
   int registerCount();

@@ -1,5 +1,8 @@
 package hallq.bridge.serial;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -44,6 +47,43 @@ public record SerialSettings(
   public static SerialSettings of(String path, int baudRate) {
     return new SerialSettings(
         path, baudRate, Parity.NONE, path.startsWith("/dev/pts/"), DEFAULT_POLL_INTERVAL);
+  }
+
+  /**
+   * Settings for a configured device path, which is usually a stable symlink such as
+   * {@code /dev/serial/by-id/...}: whether it is a pseudo-terminal is decided on the path's real
+   * target (see {@link #isPseudoTerminal(String)}), since a symlink hides the {@code /dev/pts/}
+   * prefix that {@link #of(String, int)} looks at.
+   *
+   * @param path the device path, possibly a symlink
+   * @param baudRate bits per second
+   * @param parity the frame parity
+   * @return the settings, with the default poll interval
+   */
+  public static SerialSettings forDevice(String path, int baudRate, Parity parity) {
+    Objects.requireNonNull(path, "path");
+    return new SerialSettings(
+        path, baudRate, parity, isPseudoTerminal(path), DEFAULT_POLL_INTERVAL);
+  }
+
+  /**
+   * Whether the path, after following symlinks, is under {@code /dev/pts/}. A path that does not
+   * exist (a device unplugged, its symlink gone) is judged by its own name.
+   *
+   * @param path the device path, possibly a symlink
+   * @return true for a pseudo-terminal slave
+   */
+  public static boolean isPseudoTerminal(String path) {
+    String real = path;
+    try {
+      Path file = Path.of(path);
+      if (Files.exists(file)) {
+        real = file.toRealPath().toString();
+      }
+    } catch (IOException | RuntimeException e) {
+      // Unresolvable (removed in between, or not a valid path): fall back to the name as given.
+    }
+    return real.startsWith("/dev/pts/");
   }
 
   /** @return a copy with the given parity */

@@ -18,15 +18,18 @@ import java.util.function.IntConsumer;
  * <p>Understood: {@code ESC @}, {@code FS &}, {@code FS .}, {@code ESC a n}, {@code ESC E n},
  * {@code GS ! n}, {@code ESC d n}, {@code LF}, {@code GS V m [n]}, {@code GS ( k} (cn 49, fn 65,
  * 67, 69, 80, 81), {@code GS v 0} and the real-time status request {@code DLE EOT n}, which is
- * answered with one status byte through the callback. Text is printable ASCII, plus GB18030 2- and
- * 4-byte characters in Chinese mode (on at power-up, as on most Chinese printers). A
+ * answered with one status byte through the callback (paper out, paper near end, cover open and
+ * cutter error as DEVICES.md lists them for n = 1..4). Text is printable ASCII, plus GB18030 2-
+ * and 4-byte characters in Chinese mode (on at power-up, as on most Chinese printers). A
  * {@code GS v 0} image is recorded as sent, whatever its scaling mode m.
  *
  * <p>Bytes arrive in arbitrary chunks; an incomplete command waits for the next chunk. Bytes that
  * make no sense are skipped and counted, never thrown: an unknown command loses only its prefix
  * byte, a known fixed-length command with a bad parameter is skipped whole.
  *
- * <p>Not thread-safe, except {@link #paperOut(boolean)}, which may be called from any thread.
+ * <p>Not thread-safe, except {@link #paperOut(boolean)}, {@link #paperNearEnd(boolean)},
+ * {@link #coverOpen(boolean)} and {@link #cutterError(boolean)}, which may be called from any
+ * thread.
  */
 public final class EscPosPrinterSimulator {
 
@@ -42,7 +45,11 @@ public final class EscPosPrinterSimulator {
   private static final int NEED_MORE = -1;
 
   private static final int OFFLINE = 0x08;
+  private static final int COVER_OPEN = 0x04;
   private static final int STOPPED_AT_PAPER_END = 0x20;
+  private static final int ERROR = 0x40;
+  private static final int CUTTER_ERROR = 0x08;
+  private static final int PAPER_NEAR_END = 0x0C;
   private static final int PAPER_END = 0x60;
 
   private static final int QR_CN = 0x31;
@@ -63,6 +70,9 @@ public final class EscPosPrinterSimulator {
   private boolean chineseMode = true;
   private byte[] storedQr;
   private volatile boolean paperOut;
+  private volatile boolean paperNearEnd;
+  private volatile boolean coverOpen;
+  private volatile boolean cutterError;
 
   /** @param statusReplies receives each {@code DLE EOT n} reply byte, 0..255 */
   public EscPosPrinterSimulator(IntConsumer statusReplies) {
@@ -72,6 +82,24 @@ public final class EscPosPrinterSimulator {
   /** Whether the paper roll is out, as reported by the next {@code DLE EOT n} replies. */
   public void paperOut(boolean out) {
     paperOut = out;
+  }
+
+  /** Whether the roll is nearly used up, as reported by the next {@code DLE EOT 4} replies. */
+  public void paperNearEnd(boolean nearEnd) {
+    paperNearEnd = nearEnd;
+  }
+
+  /** Whether the cover is open, as reported by the next {@code DLE EOT 1} and 2 replies. */
+  public void coverOpen(boolean open) {
+    coverOpen = open;
+  }
+
+  /**
+   * Whether the auto-cutter has failed, as reported by the next {@code DLE EOT 1..3} replies
+   * (offline, error, cutter error).
+   */
+  public void cutterError(boolean failed) {
+    cutterError = failed;
   }
 
   /** Bytes skipped so far as unknown or malformed. */
@@ -313,15 +341,17 @@ public final class EscPosPrinterSimulator {
   }
 
   private int status(int n) {
-    if (!paperOut) {
-      return STATUS_FINE;
-    }
-    return switch (n) {
-      case 1 -> STATUS_FINE | OFFLINE;
-      case 2 -> STATUS_FINE | STOPPED_AT_PAPER_END;
-      case 4 -> STATUS_FINE | PAPER_END;
-      default -> STATUS_FINE;
+    boolean out = paperOut;
+    boolean cover = coverOpen;
+    boolean cutter = cutterError;
+    int reported = switch (n) {
+      case 1 -> out || cover || cutter ? OFFLINE : 0;
+      case 2 -> (cover ? COVER_OPEN : 0) | (out ? STOPPED_AT_PAPER_END : 0)
+          | (cutter ? ERROR : 0);
+      case 3 -> cutter ? CUTTER_ERROR : 0;
+      default -> out ? PAPER_END : paperNearEnd ? PAPER_NEAR_END : 0;
     };
+    return STATUS_FINE | reported;
   }
 
   private int text(int first) {
