@@ -17,7 +17,9 @@ var TEXT = {
     stale: '暂时无法更新，稍后自动重试（上次更新 {n}）',
     failed: '暂时无法获取大厅信息，请稍后刷新页面或联系工作人员。',
     apiTitle: '接口说明',
-    apiLink: 'API 说明（OpenAPI）'
+    apiLink: 'API 说明（OpenAPI）',
+    devicesTitle: '演示',
+    devicesLink: '模拟设备（打印机、LED 屏、评价器、呼叫器）'
   },
   en: {
     htmlLang: 'en',
@@ -34,7 +36,9 @@ var TEXT = {
     stale: 'Cannot update right now, retrying (last update {n})',
     failed: 'Cannot load the hall information. Please reload later or ask the hall staff.',
     apiTitle: 'API',
-    apiLink: 'API description (OpenAPI)'
+    apiLink: 'API description (OpenAPI)',
+    devicesTitle: 'Demo',
+    devicesLink: 'Simulated devices (printer, LED signs, evaluation pads, keypads)'
   }
 };
 
@@ -104,6 +108,8 @@ function render() {
   setText('services-title', t.servicesTitle);
   setText('api-title', t.apiTitle);
   setText('api-link', t.apiLink);
+  setText('devices-title', t.devicesTitle);
+  setText('devices-link', t.devicesLink);
   setText('hall-name', state.hall && state.hall.hall ? localName(state.hall.hall, 'HallQ') : 'HallQ');
   var message = state.hall ? '' : (state.failed ? t.failed : t.loading);
   setText('message', message);

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +147,7 @@ class BridgeJobsIT extends HallTest {
     assertEquals("PAUSE", key(1, "PAUSE_RESUME").body().getString("display"));
     assertEquals("COUNTER_PAUSED", key(1, "CALL_NEXT").errorCode());
     assertEquals("", key(1, "PAUSE_RESUME").body().getString("display"));
-    assertEquals(java.util.List.of("TICKET_ISSUED", "TICKET_CALLED", "TICKET_RECALLED", "SERVICE_STARTED", "SERVICE_FINISHED"),
+    assertEquals(List.of("TICKET_ISSUED", "TICKET_CALLED", "TICKET_RECALLED", "SERVICE_STARTED", "SERVICE_FINISHED"),
         hall.eventTypes(ticket.getString("id")));
     assertEquals(1L, hall.count("SELECT count(*) FROM ticket_event WHERE type = 'SERVICE_FINISHED' AND actor = 'clerk01'"));
 
@@ -159,15 +160,28 @@ class BridgeJobsIT extends HallTest {
   }
 
   @Test
-  @DisplayName("桥接程序上报串口设备在线/离线；只能报自己管的；结果不能乱报")
-  void bridgeReportsItsDevices() {
+  @DisplayName("桥接程序上报串口设备在线/离线，变化时推送事件；只能报自己管的；结果不能乱报")
+  void bridgeReportsItsDevices(Vertx vertx) throws InterruptedException {
     JsonObject unplugged = new JsonObject().put("kind", "PRINTER").put("kioskId", "kiosk-1").put("online", false)
         .put("detail", "/dev/serial/by-id/printer: unplugged");
-    Reply saved = Api.await(hall.api.send(HttpMethod.PUT, "/api/v1/bridge/devices/printer-1", BRIDGE, unplugged, null));
-    assertEquals(200, saved.status(), saved.toString());
-    JsonObject listed = hall.api.get("/api/v1/bridge/devices", hall.manager()).body().getJsonArray("devices").getJsonObject(0);
-    assertEquals(false, listed.getBoolean("online"));
+    try (SseClient events = SseClient.open(vertx, hall.server.port(), "/api/v1/events", hall.manager(), null)) {
+      events.next();
+      Reply saved = Api.await(hall.api.send(HttpMethod.PUT, "/api/v1/bridge/devices/printer-1", BRIDGE, unplugged, null));
+      assertEquals(200, saved.status(), saved.toString());
+      SseClient.Event offline = events.next();
+      assertEquals("DEVICE_STATUS", offline.type());
+      assertEquals(false, offline.payload().getBoolean("online"));
+      Api.await(hall.api.send(HttpMethod.PUT, "/api/v1/bridge/devices/printer-1", BRIDGE, unplugged.copy().put("detail", "still"), null));
+      assertNull(events.poll(QUIET), "no event while nothing changes");
+      Api.await(hall.api.send(HttpMethod.PUT, "/api/v1/bridge/devices/printer-1", BRIDGE, unplugged.copy().put("online", true), null));
+      assertEquals(true, events.next().payload().getBoolean("online"));
+    }
+    JsonObject overview = hall.api.get("/api/v1/devices", hall.manager()).body();
+    JsonObject listed = overview.getJsonArray("bridgeDevices").getJsonObject(0);
+    assertEquals(true, listed.getBoolean("online"));
     assertEquals("counter-bridge", listed.getString("bridgeId"));
+    assertEquals(List.of("kiosk-1", "kiosk-2"), overview.getJsonArray("printers").stream()
+        .map(p -> ((JsonObject) p).getString("deviceId")).toList());
 
     JsonObject notMine = new JsonObject().put("kind", "SIGN").put("counterNo", 7).put("online", true).put("detail", "");
     assertEquals(403, Api.await(hall.api.send(HttpMethod.PUT, "/api/v1/bridge/devices/sign-7", BRIDGE, notMine, null)).status());

@@ -30,6 +30,9 @@ public final class PgDeviceRepository {
       SELECT bridge_id, device_id, kind, kiosk_id, counter_no, online, detail, updated_at FROM bridge_device
       WHERE hall_id = $1 ORDER BY bridge_id, device_id""";
 
+  private static final String BRIDGE_DEVICE_ONLINE = """
+      SELECT online FROM bridge_device WHERE hall_id = $1 AND bridge_id = $2 AND device_id = $3 FOR UPDATE""";
+
   private final String hallId;
 
   public PgDeviceRepository(String hallId) {
@@ -88,6 +91,13 @@ public final class PgDeviceRepository {
         .addString(device.detail())
         .addOffsetDateTime(PgTicketRepository.time(device.updatedAt()));
     return sql.preparedQuery(UPSERT_BRIDGE_DEVICE).execute(params).mapEmpty();
+  }
+
+  /** Whether the device was online at its last report; empty if it never reported. */
+  public Future<Optional<Boolean>> bridgeDeviceOnline(SqlClient sql, String bridgeId, String deviceId) {
+    return sql.preparedQuery(BRIDGE_DEVICE_ONLINE)
+        .execute(Tuple.of(hallId, bridgeId, deviceId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getBoolean("online")));
   }
 
   public Future<List<BridgeDevice>> bridgeDevices(SqlClient sql) {

@@ -60,7 +60,7 @@ public final class DemoDevices {
   static BridgeConfig simulated(BridgeConfig configured, int serverPort, Path deviceDir) {
     var server = new BridgeConfig.Server(URI.create("http://127.0.0.1:" + serverPort), configured.server().token());
     var ports = configured.ports().stream()
-        .map(port -> new PortConfig(deviceDir.resolve(port.devices().get(0).id()).toString(), port.baudRate(), port.parity(), port.devices()))
+        .map(port -> new PortConfig(deviceDir.resolve(Path.of(port.path()).getFileName()).toString(), port.baudRate(), port.parity(), port.devices()))
         .toList();
     return new BridgeConfig(server, configured.timing(), ports);
   }

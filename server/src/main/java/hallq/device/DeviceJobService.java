@@ -3,8 +3,6 @@ package hallq.device;
 import hallq.DomainException;
 import hallq.config.HallqConfig.DeviceConfig;
 import hallq.db.PgDeviceJobRepository;
-import hallq.db.PgDeviceRepository;
-import hallq.db.PgDeviceRepository.BridgeDevice;
 import hallq.queue.HallClock;
 import hallq.rating.Rating;
 import hallq.rating.RatingService;
@@ -24,14 +22,12 @@ public final class DeviceJobService {
   private final HallClock clock;
   private final RatingService ratings;
   private final PgDeviceJobRepository jobs;
-  private final PgDeviceRepository devices;
 
   public DeviceJobService(Pool pool, String hallId, HallClock clock, RatingService ratings) {
     this.pool = pool;
     this.clock = clock;
     this.ratings = ratings;
     this.jobs = new PgDeviceJobRepository(hallId);
-    this.devices = new PgDeviceRepository(hallId);
   }
 
   /** Up to a page of this bridge's pending jobs after {@code afterId}, oldest first. */
@@ -73,22 +69,6 @@ public final class DeviceJobService {
       return ratings.rateAtPad(sql, job.ticketId(), bridge.id(), score, reason)
           .compose(rating -> jobs.complete(sql, jobId, JobOutcome.RATED, bridge.id(), clock.now()).map(v -> rating));
     }));
-  }
-
-  public Future<BridgeDevice> reportDevice(DeviceConfig bridge, String deviceId, String kind, String kioskId,
-      Integer counterNo, boolean online, String detail) {
-    if (kioskId != null && !bridge.serves(kioskId)) {
-      throw DomainException.forbidden("FORBIDDEN", "bridge " + bridge.id() + " does not drive kiosk " + kioskId);
-    }
-    if (counterNo != null && !bridge.serves(counterNo)) {
-      throw DomainException.forbidden("FORBIDDEN", "bridge " + bridge.id() + " does not drive counter " + counterNo);
-    }
-    BridgeDevice device = new BridgeDevice(bridge.id(), deviceId, kind, kioskId, counterNo, online, detail, clock.now());
-    return pool.withTransaction(sql -> devices.saveBridgeDevice(sql, device)).map(v -> device);
-  }
-
-  public Future<List<BridgeDevice>> devices() {
-    return pool.withConnection(devices::bridgeDevices);
   }
 
   private Future<DeviceJob> locked(SqlConnection sql, DeviceConfig bridge, long jobId) {

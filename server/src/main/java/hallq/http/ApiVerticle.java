@@ -67,7 +67,7 @@ public final class ApiVerticle extends VerticleBase {
     TicketApi ticketApi = new TicketApi(vertx, queue, ratings, config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
     DeviceApi deviceApi = new DeviceApi(config, devices);
-    BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, jobs);
+    BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, jobs, devices);
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, feed, queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
         Map.entry("login", authApi::login),
@@ -103,7 +103,7 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("rateFromPad", bridgeApi::rateFromPad),
         Map.entry("pressKeypadKey", bridgeApi::pressKeypadKey),
         Map.entry("reportBridgeDevice", bridgeApi::reportBridgeDevice),
-        Map.entry("listBridgeDevices", bridgeApi::listBridgeDevices));
+        Map.entry("listDevices", deviceApi::listDevices));
 
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())

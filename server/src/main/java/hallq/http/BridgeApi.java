@@ -7,7 +7,9 @@ import hallq.config.HallqConfig;
 import hallq.config.HallqConfig.DeviceConfig;
 import hallq.config.HallqConfig.DeviceType;
 import hallq.device.DeviceJob;
+import hallq.db.PgDeviceRepository.BridgeDevice;
 import hallq.device.DeviceJobService;
+import hallq.device.DeviceStatusService;
 import hallq.device.JobOutcome;
 import hallq.push.PushAddresses;
 import hallq.queue.CounterState;
@@ -39,13 +41,16 @@ final class BridgeApi {
   private final AuthService auth;
   private final QueueService queue;
   private final DeviceJobService jobs;
+  private final DeviceStatusService deviceStatus;
 
-  BridgeApi(Vertx vertx, HallqConfig config, AuthService auth, QueueService queue, DeviceJobService jobs) {
+  BridgeApi(Vertx vertx, HallqConfig config, AuthService auth, QueueService queue, DeviceJobService jobs,
+      DeviceStatusService deviceStatus) {
     this.vertx = vertx;
     this.config = config;
     this.auth = auth;
     this.queue = queue;
     this.jobs = jobs;
+    this.deviceStatus = deviceStatus;
   }
 
   void streamBridgeJobs(RoutingContext ctx) {
@@ -89,15 +94,13 @@ final class BridgeApi {
   void reportBridgeDevice(RoutingContext ctx) {
     DeviceConfig bridge = bridge(ctx);
     JsonObject body = ctx.body().asJsonObject();
-    Replies.json(ctx, jobs.reportDevice(bridge, ctx.pathParam("deviceId"), body.getString("kind"), body.getString("kioskId"),
-            body.getInteger("counterNo"), body.getBoolean("online"), body.getString("detail"))
-        .map(device -> device.toJson()));
-  }
-
-  void listBridgeDevices(RoutingContext ctx) {
-    Access.staffOrDevice(ctx);
-    Replies.json(ctx, jobs.devices().map(devices -> new JsonObject()
-        .put("devices", new JsonArray(devices.stream().map(device -> device.toJson()).toList()))));
+    String kioskId = body.getString("kioskId");
+    Integer counterNo = body.getInteger("counterNo");
+    if (kioskId != null && !bridge.serves(kioskId) || counterNo != null && !bridge.serves(counterNo)) {
+      throw DomainException.forbidden("FORBIDDEN", "bridge " + bridge.id() + " does not drive " + (kioskId != null ? "kiosk " + kioskId : "counter " + counterNo));
+    }
+    Replies.json(ctx, deviceStatus.reportBridgeDevice(bridge.id(), ctx.pathParam("deviceId"), body.getString("kind"), kioskId,
+        counterNo, body.getBoolean("online"), body.getString("detail")).map(BridgeDevice::toJson));
   }
 
   /** What the keypad's display shows after the key: the ticket the counter holds, NONE, PAUSE or nothing. */

@@ -7,8 +7,9 @@ import hallq.config.HallqConfig.DeviceType;
 import hallq.device.DeviceStatusService;
 import hallq.device.PrinterState;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
-/** Kiosk printer status: reported by the kiosk itself or by a bridge, read by anyone signed in. */
+/** Device status: kiosk printers (reported by the kiosk itself or by a bridge) and the bridges' serial devices. */
 final class DeviceApi {
   private final HallqConfig config;
   private final DeviceStatusService devices;
@@ -32,6 +33,13 @@ final class DeviceApi {
   void getPrinterStatus(RoutingContext ctx) {
     Access.staffOrDevice(ctx);
     Replies.json(ctx, devices.printer(kiosk(ctx)));
+  }
+
+  /** Every kiosk's printer and every serial device the bridges reported (staff or device). */
+  void listDevices(RoutingContext ctx) {
+    Access.staffOrDevice(ctx);
+    List<String> kiosks = config.devices().stream().filter(d -> d.type() == DeviceType.KIOSK).map(d -> d.id()).toList();
+    Replies.json(ctx, devices.overview(kiosks));
   }
 
   private String kiosk(RoutingContext ctx) {

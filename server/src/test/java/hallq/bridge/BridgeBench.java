@@ -49,7 +49,7 @@ final class BridgeBench implements AutoCloseable {
       JsonArray ports = json.getJsonArray("ports");
       for (int i = 0; i < ports.size(); i++) {
         JsonObject port = ports.getJsonObject(i);
-        port.put("path", dir.resolve(port.getJsonArray("devices").getJsonObject(0).getString("id")).toString());
+        port.put("path", dir.resolve(Path.of(port.getString("path")).getFileName()).toString());
       }
       tweak.accept(json);
       BridgeConfig config = BridgeConfigLoader.fromJson(json);

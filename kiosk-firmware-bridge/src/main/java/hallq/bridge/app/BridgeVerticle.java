@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +66,9 @@ public final class BridgeVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stream.stop();
+    server.stop();
     runners.forEach(PortRunner::close);
-    return client.close().eventually(() -> streamClient.close());
+    return client.shutdown(1, TimeUnit.SECONDS).eventually(() -> streamClient.shutdown(1, TimeUnit.SECONDS));
   }
 
   /** Jobs the server sent again that this bridge had in hand or had done already (read from any thread). */

@@ -38,6 +38,7 @@ final class ServerApi {
   private final HttpClient client;
   private final BridgeConfig config;
   private final Map<String, Future<Reply>> lastReport = new HashMap<>();
+  private boolean stopped;
 
   ServerApi(Vertx vertx, HttpClient client, BridgeConfig config) {
     this.vertx = vertx;
@@ -84,10 +85,21 @@ final class ServerApi {
     return attempt(what, call, config.timing().reconnectMin());
   }
 
+  /** The bridge is stopping: nothing more is sent or retried. */
+  void stop() {
+    stopped = true;
+  }
+
   private Future<Reply> attempt(String what, Supplier<Future<Reply>> call, Duration wait) {
+    if (stopped) {
+      return Future.failedFuture("the bridge is stopping; the " + what + " was not sent");
+    }
     return call.get()
         .compose(reply -> reply.status() >= 500 ? Future.failedFuture("HTTP " + reply.status()) : Future.succeededFuture(reply))
         .recover(e -> {
+          if (stopped) {
+            return Future.failedFuture(e);
+          }
           LOG.warn("Could not send the {} ({}); again in {} ms", what, e.getMessage(), wait.toMillis());
           return vertx.timer(wait.toMillis()).compose(v -> attempt(what, call, config.timing().nextReconnectWait(wait)));
         })
