@@ -18,6 +18,8 @@ var TEXT = {
     failed: '暂时无法获取大厅信息，请稍后刷新页面或联系工作人员。',
     apiTitle: '接口说明',
     apiLink: 'API 说明（OpenAPI）',
+    managerTitle: '管理',
+    managerLink: '大厅管理（设备状态）',
     devicesTitle: '演示',
     devicesLink: '模拟设备（打印机、LED 屏、评价器、呼叫器）'
   },
@@ -37,6 +39,8 @@ var TEXT = {
     failed: 'Cannot load the hall information. Please reload later or ask the hall staff.',
     apiTitle: 'API',
     apiLink: 'API description (OpenAPI)',
+    managerTitle: 'Management',
+    managerLink: 'Hall management (device status)',
     devicesTitle: 'Demo',
     devicesLink: 'Simulated devices (printer, LED signs, evaluation pads, keypads)'
   }
@@ -108,6 +112,8 @@ function render() {
   setText('services-title', t.servicesTitle);
   setText('api-title', t.apiTitle);
   setText('api-link', t.apiLink);
+  setText('manager-title', t.managerTitle);
+  setText('manager-link', t.managerLink);
   setText('devices-title', t.devicesTitle);
   setText('devices-link', t.devicesLink);
   setText('hall-name', state.hall && state.hall.hall ? localName(state.hall.hall, 'HallQ') : 'HallQ');

@@ -45,7 +45,8 @@ final class BridgeBench implements AutoCloseable {
           .put("deviceRetryMaxMillis", 300)
           .put("busPollMillis", 50)
           .put("printerStatusMillis", 300)
-          .put("ratingWindowSeconds", 2);
+          .put("ratingWindowSeconds", 2)
+          .put("requestMillis", 3000);
       JsonArray ports = json.getJsonArray("ports");
       for (int i = 0; i < ports.size(); i++) {
         JsonObject port = ports.getJsonObject(i);

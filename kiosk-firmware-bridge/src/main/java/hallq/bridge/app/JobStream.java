@@ -9,6 +9,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.parsetools.RecordParser;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,12 @@ final class JobStream {
         .putHeader("Accept", "text/event-stream")
         .setIdleTimeout(config.timing().streamIdle().toMillis());
     client.request(options)
-        .compose(request -> request.send())
+        .compose(request -> {
+          // Headers that never come would hold the stream for the whole idle limit: give them the request timeout.
+          long watchdog = vertx.setTimer(config.timing().request().toMillis(),
+              id -> request.reset(0, new TimeoutException("no answer to the job stream request within " + config.timing().request().toMillis() + " ms")));
+          return request.send().onComplete(done -> vertx.cancelTimer(watchdog));
+        })
         .onSuccess(this::opened)
         .onFailure(e -> retry("cannot reach the server: " + e.getMessage()));
   }

@@ -20,6 +20,7 @@ final class PortRunner implements AutoCloseable {
   private final PortConfig config;
   private final DevicePort port;
   private final WorkerExecutor worker;
+  private volatile boolean closed;
 
   PortRunner(Vertx vertx, PortConfig config, Consumer<PortState> onState) {
     Context context = vertx.getOrCreateContext();
@@ -39,11 +40,15 @@ final class PortRunner implements AutoCloseable {
 
   /** Runs blocking device work on this port's thread, after everything submitted before it. */
   <T> Future<T> run(Callable<T> work) {
+    if (closed) {
+      return Future.failedFuture(config.path() + " is closed: the bridge is stopping");
+    }
     return worker.executeBlocking(work, true);
   }
 
   @Override
   public void close() {
+    closed = true;
     worker.executeBlocking(() -> {
       port.close();
       return null;

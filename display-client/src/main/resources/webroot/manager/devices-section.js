@@ -1,0 +1,254 @@
+// The 设备状态 (devices) section of the manager dashboard: kiosk printers and the bridges' serial
+// devices from GET /api/v1/devices, reloaded by the shell on PRINTER_STATUS / DEVICE_STATUS events.
+import { byId, element } from '../common/hallq.js';
+
+const TEXTS = {
+  zh: {
+    title: '设备状态',
+    col: { status: '状态', updated: '更新时间' },
+    summary: {
+      loading: '正在加载设备状态…',
+      allOk: '全部设备正常',
+      problems: '{n} 个设备异常',
+      warnings: '{n} 台打印机纸将尽',
+      joiner: '，'
+    },
+    failed: '暂时无法获取设备状态，稍后自动重试。',
+    printers: { title: '取号机打印机', kiosk: '取号机', none: '本大厅没有取号机。' },
+    printer: {
+      OK: '正常',
+      PAPER_NEAR_END: '纸将尽',
+      PAPER_OUT: '缺纸',
+      COVER_OPEN: '机盖打开',
+      CUTTER_ERROR: '切刀故障',
+      OFFLINE: '离线',
+      UNKNOWN: '未上报'
+    },
+    bridge: {
+      title: '串口设备',
+      device: '设备',
+      kind: '类型',
+      place: '位置',
+      detail: '说明',
+      empty: '暂无设备上报状态。',
+      online: '在线',
+      offline: '离线',
+      kiosk: '取号机 {id}',
+      counter: '{n} 号窗口'
+    },
+    kind: { PRINTER: '打印机', SIGN: '窗口屏', PAD: '评价器', KEYPAD: '呼叫器' }
+  },
+  en: {
+    title: 'Devices',
+    col: { status: 'Status', updated: 'Updated' },
+    summary: {
+      loading: 'Loading the device status…',
+      allOk: 'All devices are working',
+      problems: 'Devices needing attention: {n}',
+      warnings: 'Printers nearly out of paper: {n}',
+      joiner: '; '
+    },
+    failed: 'Cannot load the device status right now, retrying.',
+    printers: { title: 'Kiosk printers', kiosk: 'Kiosk', none: 'This hall has no kiosks.' },
+    printer: {
+      OK: 'OK',
+      PAPER_NEAR_END: 'Paper nearly out',
+      PAPER_OUT: 'Out of paper',
+      COVER_OPEN: 'Cover open',
+      CUTTER_ERROR: 'Cutter error',
+      OFFLINE: 'Offline',
+      UNKNOWN: 'Not reported'
+    },
+    bridge: {
+      title: 'Serial devices',
+      device: 'Device',
+      kind: 'Kind',
+      place: 'Where',
+      detail: 'Detail',
+      empty: 'No device has reported its status yet.',
+      online: 'Online',
+      offline: 'Offline',
+      kiosk: 'Kiosk {id}',
+      counter: 'Counter {n}'
+    },
+    kind: { PRINTER: 'Printer', SIGN: 'Counter sign', PAD: 'Evaluation pad', KEYPAD: 'Clerk keypad' }
+  }
+};
+
+/** Printer states that stop a kiosk from printing, should an older server omit canPrint. */
+const CANNOT_PRINT = ['PAPER_OUT', 'COVER_OPEN', 'CUTTER_ERROR', 'OFFLINE'];
+const RETRY_MS = 5000;
+
+let devices = null;
+let failed = false;
+let seq = 0;
+let retryTimer = null;
+
+/** 'problem' (red: cannot print), 'warning' (amber), 'ok' or 'unknown' (never reported). */
+function printerLevel(printer) {
+  const status = printer.printer || 'UNKNOWN';
+  if (printer.canPrint === false || CANNOT_PRINT.includes(status)) return 'problem';
+  if (status === 'PAPER_NEAR_END') return 'warning';
+  return status === 'OK' ? 'ok' : 'unknown';
+}
+
+function bridgeLevel(device) {
+  return device.online ? 'ok' : 'problem';
+}
+
+/** A report time as the hall's clock; the date too when it was not today (in the hall). */
+function whenText(value, app) {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (isNaN(date.getTime())) return '—';
+  const timeZone = app.hall && app.hall.hall ? app.hall.hall.timeZone : undefined;
+  const locale = app.lang === 'en' ? 'en-GB' : 'zh-CN';
+  const day = (d) => d.toLocaleDateString('en-CA', { timeZone });
+  const options = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone };
+  if (day(date) !== day(new Date())) Object.assign(options, { month: '2-digit', day: '2-digit' });
+  return date.toLocaleString(locale, options);
+}
+
+/** One table row as data: its id, data-* attributes and cells ({className, text, level, span}). */
+function printerRow(printer, app) {
+  const status = printer.printer || 'UNKNOWN';
+  const level = printerLevel(printer);
+  return {
+    id: 'printer-' + printer.deviceId,
+    data: { level, status },
+    cells: [
+      { className: 'device', text: printer.deviceId },
+      { className: 'state', text: app.t('devices.printer.' + status), level },
+      { className: 'when', text: whenText(printer.updatedAt, app) }
+    ]
+  };
+}
+
+function placeText(device, app) {
+  if (device.kioskId) return app.t('devices.bridge.kiosk', { id: device.kioskId });
+  if (device.counterNo != null) return app.t('devices.bridge.counter', { n: device.counterNo });
+  return '—';
+}
+
+function bridgeRow(device, app) {
+  const level = bridgeLevel(device);
+  const kind = app.t('devices.kind.' + device.kind);
+  return {
+    id: 'bridge-' + device.deviceId,
+    data: { level, online: String(!!device.online) },
+    cells: [
+      { className: 'device', text: device.deviceId },
+      { className: 'kind', text: kind === 'devices.kind.' + device.kind ? device.kind : kind },
+      { className: 'place', text: placeText(device, app) },
+      { className: 'state', text: app.t(device.online ? 'devices.bridge.online' : 'devices.bridge.offline'), level },
+      { className: 'note', text: device.detail || '' },
+      { className: 'when', text: whenText(device.updatedAt, app) }
+    ]
+  };
+}
+
+/**
+ * Makes the table body hold exactly these rows, in order. A row that is already there is updated
+ * in place rather than replaced, so whoever holds it (a screen reader, a test) keeps a live element.
+ */
+function syncRows(body, rows) {
+  const ids = new Set(rows.map((row) => row.id));
+  for (const old of [...body.rows]) if (!ids.has(old.id)) old.remove();
+  for (const spec of rows) {
+    let row = [...body.rows].find((existing) => existing.id === spec.id);
+    if (!row) {
+      row = element('tr', '');
+      row.id = spec.id;
+    }
+    Object.assign(row.dataset, spec.data);
+    while (row.cells.length > spec.cells.length) row.deleteCell(-1);
+    spec.cells.forEach((wanted, i) => {
+      const cell = row.cells[i] || row.insertCell(-1);
+      cell.className = wanted.className;
+      cell.textContent = wanted.text;
+      cell.colSpan = wanted.span || 1;
+      if (wanted.level) cell.dataset.level = wanted.level;
+      else delete cell.dataset.level;
+    });
+    body.appendChild(row);
+  }
+}
+
+function renderSummary(app) {
+  const summary = byId('devices-summary');
+  if (!devices) {
+    summary.textContent = failed ? '' : app.t('devices.summary.loading');
+    summary.dataset.state = 'unknown';
+    summary.hidden = failed;
+    return;
+  }
+  const levels = [...devices.printers.map(printerLevel), ...devices.bridgeDevices.map(bridgeLevel)];
+  const problems = levels.filter((level) => level === 'problem').length;
+  const warnings = levels.filter((level) => level === 'warning').length;
+  const parts = [];
+  if (problems > 0) parts.push(app.t('devices.summary.problems', { n: problems }));
+  if (warnings > 0) parts.push(app.t('devices.summary.warnings', { n: warnings }));
+  summary.textContent = parts.length ? parts.join(app.t('devices.summary.joiner')) : app.t('devices.summary.allOk');
+  summary.dataset.state = problems > 0 ? 'problem' : warnings > 0 ? 'warning' : 'ok';
+  summary.dataset.problems = String(problems);
+  summary.hidden = false;
+}
+
+function render(app) {
+  renderSummary(app);
+  const error = byId('devices-error');
+  error.textContent = failed ? app.t('devices.failed') : '';
+  error.hidden = !failed;
+  if (!devices) {
+    syncRows(byId('printers-body'), []);
+    syncRows(byId('bridge-body'), []);
+    byId('bridge-empty').hidden = true;
+    return;
+  }
+  const printers = devices.printers.map((printer) => printerRow(printer, app));
+  if (printers.length === 0) {
+    printers.push({ id: 'printers-none', data: {}, cells: [{ className: 'muted', text: app.t('devices.printers.none'), span: 3 }] });
+  }
+  syncRows(byId('printers-body'), printers);
+  const bridged = [...devices.bridgeDevices].sort((a, b) => a.deviceId.localeCompare(b.deviceId));
+  syncRows(byId('bridge-body'), bridged.map((device) => bridgeRow(device, app)));
+  byId('bridge-empty').hidden = bridged.length > 0;
+}
+
+/** GETs the devices; a reply overtaken by a newer request is dropped, a failure retried. */
+async function load(app) {
+  const mine = ++seq;
+  clearTimeout(retryTimer);
+  let reply = null;
+  try {
+    reply = await app.authed('GET', '/api/v1/devices');
+  } catch (e) {
+    // unreachable server: shown and retried below
+  }
+  if (mine !== seq || !app.signedIn()) return;
+  if (reply && reply.status === 200 && reply.body) {
+    devices = { printers: reply.body.printers || [], bridgeDevices: reply.body.bridgeDevices || [] };
+    failed = false;
+  } else if (!reply || reply.status !== 401) {
+    failed = true;
+    retryTimer = setTimeout(() => load(app), RETRY_MS);
+  }
+  render(app);
+}
+
+function clear() {
+  seq++;
+  clearTimeout(retryTimer);
+  devices = null;
+  failed = false;
+}
+
+/** The section as the dashboard shell sees it: its texts, the events that change it, load/render/clear. */
+export const devicesSection = {
+  name: 'devices',
+  texts: TEXTS,
+  events: ['PRINTER_STATUS', 'DEVICE_STATUS'],
+  load,
+  render,
+  clear
+};
