@@ -13,6 +13,7 @@ import hallq.push.EventFeed;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
 import hallq.rating.RatingService;
+import hallq.standards.StandardsService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -82,9 +83,10 @@ public final class HallqServer {
     DeviceStatusService devices = new DeviceStatusService(pool, hallId, clock);
     DeviceJobService jobs = new DeviceJobService(pool, hallId, clock, ratings);
     DemoDevices demo = new DemoDevices();
+    StandardsService standards = new StandardsService(pool, config, clock);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, jobs, demo, feed, port::set),
+    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, jobs, demo, standards, feed, port::set),
             new DeploymentOptions().setInstances(instances))
         .map(id -> new Deployed(id, port.get(), demo))
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances))

@@ -38,7 +38,8 @@ class BadInputIT extends HallTest {
       "requeueTicket", "getQueueOverview", "listCounters", "getCounter", "callNext", "recall", "markNoShow",
       "startService", "finishService", "transferTicket", "pauseCounter", "resumeCounter", "streamEvents", "getTicketQr", "rateTicket",
       "listWaitingAtCounter", "getCounterToday", "reportPrinterStatus", "getPrinterStatus", "requestRating",
-      "streamBridgeJobs", "reportJobOutcome", "rateFromPad", "pressKeypadKey", "listDevices", "reportBridgeDevice");
+      "streamBridgeJobs", "reportJobOutcome", "rateFromPad", "pressKeypadKey", "listDevices", "reportBridgeDevice",
+      "getStandards", "updateServiceStandard", "updateOpeningHours", "listStandardChanges");
 
   /** One bad request and the reply it must get; {@code field} is null when no single field is at fault. */
   record BadRequest(String name, Function<TestHall, Reply> send, int status, String code, String field) {

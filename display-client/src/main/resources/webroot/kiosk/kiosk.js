@@ -31,6 +31,9 @@ const TEXT = {
     noToken: '本机链接缺少设备令牌（token），无法取号，请联系工作人员。',
     badToken: '本机设备令牌无效或无取号权限，请联系工作人员。（{detail}）',
     rejected: '取号未成功，请联系工作人员。（{detail}）',
+    HALL_CLOSED: '现在不是取号时间，请在大厅办公时间内取号。',
+    LAST_ISSUE_PASSED: '该业务今日已停止取号，请下一个工作日再来。',
+    DAILY_QUOTA_REACHED: '该业务今日号源已发完（限号），请下一个工作日再来或网上预约。',
     network: '网络异常，未能确认取号结果。请再点一次同一业务重试，不会重复出号。',
     serverError: '服务器暂时出错。请再点一次同一业务重试，不会重复出号。',
     result: {
@@ -61,6 +64,9 @@ const TEXT = {
     noToken: 'This kiosk link has no device token, so it cannot issue tickets. Please ask the hall staff.',
     badToken: 'This kiosk\'s device token is invalid or may not issue tickets. Please ask the hall staff. ({detail})',
     rejected: 'No ticket was issued. Please ask the hall staff. ({detail})',
+    HALL_CLOSED: 'Tickets are not issued at this time. Please come during the hall\'s opening hours.',
+    LAST_ISSUE_PASSED: 'This service issues no more tickets today. Please come back on the next working day.',
+    DAILY_QUOTA_REACHED: 'Today\'s tickets for this service are all taken. Please come back on the next working day or book online.',
     network: 'Network problem: the ticket could not be confirmed. Tap the same service again to retry; you will not get two tickets.',
     serverError: 'The server had a problem. Tap the same service again to retry; you will not get two tickets.',
     result: {
@@ -327,7 +333,12 @@ function handleIssueReply(reply) {
   }
 }
 
+/** Refusals a citizen can act on get their own words; anything else names the server's reason for the staff. */
+const CITIZEN_REFUSALS = ['HALL_CLOSED', 'LAST_ISSUE_PASSED', 'DAILY_QUOTA_REACHED'];
+
 function rejection(reply) {
+  const code = reply.body && reply.body.error ? reply.body.error.code : null;
+  if (CITIZEN_REFUSALS.includes(code)) return { key: code, values: {} };
   const detail = errorText(reply, 'HTTP ' + reply.status);
   return { key: reply.status === 401 || reply.status === 403 ? 'badToken' : 'rejected', values: { detail } };
 }

@@ -1,5 +1,6 @@
 package hallq.config;
 
+import hallq.DomainException;
 import hallq.config.HallqConfig.AuthSettings;
 import hallq.config.HallqConfig.CounterConfig;
 import hallq.config.HallqConfig.Db;
@@ -15,6 +16,8 @@ import hallq.config.HallqConfig.QueueRules;
 import hallq.config.HallqConfig.Role;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
+import hallq.standards.OpeningHours;
+import hallq.standards.ServiceStandard;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -87,7 +90,7 @@ public final class ConfigLoader {
         new Http(http.text("host"), http.integer("port", 0, 65535), matching(http, "publicBaseUrl", BASE_URL)),
         Path.of(root.text("dataDir")),
         new Db(db.optionalText("url"), db.optionalText("user"), db.optionalText("password"), db.integer("poolSize", 1, 200)),
-        new Hall(matching(hall, "id", HALL_ID), hall.text("name"), hall.text("nameEn"), zone(hall)),
+        new Hall(matching(hall, "id", HALL_ID), hall.text("name"), hall.text("nameEn"), zone(hall), openingHours(hall)),
         new QueueRules(queue.integer("noShowRequeueLimit", 0, 10)),
         new AuthSettings(Duration.ofHours(auth.integer("sessionHours", 1, 168)), auth.integer("pbkdf2Iterations", 10_000, 10_000_000)),
         new Push(push.integer("maxBacklog", 1, 100_000), push.integer("heartbeatSeconds", 1, 300)),
@@ -137,8 +140,40 @@ public final class ConfigLoader {
         matching(s, "prefix", PREFIX),
         s.text("name"),
         s.text("nameEn"),
-        s.integer("targetWaitMinutes", 1, 600),
-        s.integer("standardServiceMinutes", 1, 600));
+        standard(s));
+  }
+
+  /** {@code targetWaitMinutes} and {@code standardServiceMinutes}, refined by an optional {@code standard} object. */
+  private static ServiceStandard standard(ConfigNode s) {
+    ServiceStandard defaults = ServiceStandard.defaults(s.integer("targetWaitMinutes", 1, 600), s.integer("standardServiceMinutes", 1, 600));
+    Object given = s.optional("standard");
+    if (given == null) {
+      return defaults;
+    }
+    if (!(given instanceof JsonObject object)) {
+      throw new ConfigException(s.key("standard"), "must be an object");
+    }
+    JsonObject merged = defaults.toJson().mergeIn(object);
+    try {
+      return ServiceStandard.fromJson(merged);
+    } catch (DomainException e) {
+      throw new ConfigException(s.key("standard") + "." + e.field(), e.getMessage());
+    }
+  }
+
+  private static OpeningHours openingHours(ConfigNode hall) {
+    Object given = hall.optional("openingHours");
+    if (given == null) {
+      return OpeningHours.ALWAYS;
+    }
+    if (!(given instanceof JsonArray array)) {
+      throw new ConfigException(hall.key("openingHours"), "must be a list");
+    }
+    try {
+      return OpeningHours.fromJson(array);
+    } catch (DomainException | ClassCastException e) {
+      throw new ConfigException(hall.key("openingHours"), e.getMessage());
+    }
   }
 
   private static UserConfig user(ConfigNode u) {

@@ -28,6 +28,11 @@ final class ConfigNode {
     return new ConfigNode(key(name), object);
   }
 
+  /** The raw JSON of an optional object or list, or null when left out. */
+  Object optional(String name) {
+    return json.getValue(name);
+  }
+
   String text(String name) {
     Object value = json.getValue(name);
     if (!(value instanceof String text) || text.isBlank()) {

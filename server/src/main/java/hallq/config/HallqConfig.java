@@ -1,5 +1,7 @@
 package hallq.config;
 
+import hallq.standards.OpeningHours;
+import hallq.standards.ServiceStandard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -33,7 +35,8 @@ public record HallqConfig(
     }
   }
 
-  public record Hall(String id, String name, String nameEn, ZoneId timeZone) {}
+  /** {@code openingHours}: when tickets are issued, as the config starts with it (a manager may change it later). */
+  public record Hall(String id, String name, String nameEn, ZoneId timeZone, OpeningHours openingHours) {}
 
   /** {@code noShowRequeueLimit}: how many times a late citizen's no-show ticket may be put back. */
   public record QueueRules(int noShowRequeueLimit) {}
@@ -59,8 +62,16 @@ public record HallqConfig(
 
   public record PriorityCategory(String code, String name, String nameEn) {}
 
-  public record ServiceTypeConfig(
-      String code, String prefix, String name, String nameEn, int targetWaitMinutes, int standardServiceMinutes) {}
+  /** {@code standard}: the service standard the config starts with; a manager may change it later. */
+  public record ServiceTypeConfig(String code, String prefix, String name, String nameEn, ServiceStandard standard) {
+    public int targetWaitMinutes() {
+      return standard.targetWaitMinutes();
+    }
+
+    public int standardServiceMinutes() {
+      return standard.standardServiceMinutes();
+    }
+  }
 
   /** {@code services}: the service codes this counter calls, in the order it prefers them. */
   public record CounterConfig(int no, String name, List<String> services) {}

@@ -24,18 +24,24 @@ public final class PgHallRepository {
   private static final String ONE_SYNC_AT_A_TIME = "SELECT pg_advisory_xact_lock(hashtext('hallq_sync:' || $1))";
 
   private static final String UPSERT_HALL = """
-      INSERT INTO hall (id, name, time_zone) VALUES ($1, $2, $3)
-      ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone""";
+      INSERT INTO hall (id, name, time_zone, opening_hours) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
+        opening_hours = CASE WHEN hall.opening_hours_edited_by IS NULL THEN excluded.opening_hours ELSE hall.opening_hours END""";
 
   private static final String DEACTIVATE_SERVICES = "UPDATE service_type SET active = false WHERE hall_id = $1";
 
   private static final String UPSERT_SERVICE = """
-      INSERT INTO service_type (hall_id, code, prefix, name, name_en, target_wait_minutes, standard_service_minutes,
-        sort_order, active)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)
+      INSERT INTO service_type (hall_id, code, prefix, name, name_en, sort_order, active, """ + PgStandardsRepository.STANDARD_COLUMNS + """
+      )
+      VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $10, $11, $12, $13, $14, $15)
       ON CONFLICT (hall_id, code) DO UPDATE SET prefix = excluded.prefix, name = excluded.name,
-        name_en = excluded.name_en, target_wait_minutes = excluded.target_wait_minutes,
-        standard_service_minutes = excluded.standard_service_minutes, sort_order = excluded.sort_order, active = true""";
+        name_en = excluded.name_en, sort_order = excluded.sort_order, active = true""";
+
+  /** A standard a manager has edited is the hall's decision: the config no longer overrides it. */
+  private static final String CONFIGURED_STANDARD = """
+      UPDATE service_type SET (""" + PgStandardsRepository.STANDARD_COLUMNS + """
+      ) = ($3, $4, $5, $6, $7, $8, $9, $10, $11)
+      WHERE hall_id = $1 AND code = $2 AND edited_by IS NULL""";
 
   private static final String DEACTIVATE_COUNTERS = "UPDATE counter SET active = false WHERE hall_id = $1";
 
@@ -79,9 +85,12 @@ public final class PgHallRepository {
   public Future<Void> sync(Pool pool, HallqConfig config) {
     return pool.withTransaction(sql -> sql.preparedQuery(ONE_SYNC_AT_A_TIME)
         .execute(Tuple.of(hallId))
-        .compose(v -> sql.preparedQuery(UPSERT_HALL).execute(Tuple.of(hallId, config.hall().name(), config.hall().timeZone().getId())))
+        .compose(v -> sql.preparedQuery(UPSERT_HALL).execute(Tuple.of(hallId, config.hall().name(), config.hall().timeZone().getId(),
+            config.hall().openingHours().toJson())))
         .compose(v -> sql.preparedQuery(DEACTIVATE_SERVICES).execute(Tuple.of(hallId)))
         .compose(v -> batch(sql, UPSERT_SERVICE, serviceRows(config.serviceTypes())))
+        .compose(v -> batch(sql, CONFIGURED_STANDARD, config.serviceTypes().stream()
+            .map(s -> PgStandardsRepository.standardParams(Tuple.of(hallId, s.code()), s.standard())).toList()))
         .compose(v -> sql.preparedQuery(DEACTIVATE_COUNTERS).execute(Tuple.of(hallId)))
         .compose(v -> batch(sql, UPSERT_COUNTER, config.counters().stream()
             .map(c -> Tuple.of(hallId, c.no(), c.name())).toList()))
@@ -120,15 +129,13 @@ public final class PgHallRepository {
     List<Tuple> rows = new ArrayList<>();
     for (int i = 0; i < services.size(); i++) {
       ServiceTypeConfig s = services.get(i);
-      rows.add(Tuple.tuple()
+      rows.add(PgStandardsRepository.standardParams(Tuple.tuple()
           .addString(hallId)
           .addString(s.code())
           .addString(s.prefix())
           .addString(s.name())
           .addString(s.nameEn())
-          .addInteger(s.targetWaitMinutes())
-          .addInteger(s.standardServiceMinutes())
-          .addInteger(i + 1));
+          .addInteger(i + 1), s.standard()));
     }
     return rows;
   }

@@ -41,6 +41,15 @@ final class Access {
     return caller(ctx);
   }
 
+  /** A hall manager or an admin. */
+  static Principal manager(RoutingContext ctx) {
+    Principal caller = staff(ctx);
+    if (!caller.is(Role.MANAGER) && !caller.is(Role.ADMIN)) {
+      throw DomainException.forbidden("FORBIDDEN", "hall managers only");
+    }
+    return caller;
+  }
+
   /** A clerk signed in to this counter, or a manager or admin. */
   static Principal counterOperator(RoutingContext ctx, int counterNo) {
     Principal caller = staff(ctx);

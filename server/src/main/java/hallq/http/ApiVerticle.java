@@ -8,6 +8,7 @@ import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.rating.RatingService;
+import hallq.standards.StandardsService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -37,11 +38,13 @@ public final class ApiVerticle extends VerticleBase {
   private final DeviceStatusService devices;
   private final DeviceJobService jobs;
   private final DemoDevices demo;
+  private final StandardsService standards;
   private final EventFeed feed;
   private final IntConsumer onListening;
 
   public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, RatingService ratings,
-      DeviceStatusService devices, DeviceJobService jobs, DemoDevices demo, EventFeed feed, IntConsumer onListening) {
+      DeviceStatusService devices, DeviceJobService jobs, DemoDevices demo, StandardsService standards, EventFeed feed,
+      IntConsumer onListening) {
     this.config = config;
     this.queue = queue;
     this.auth = auth;
@@ -49,6 +52,7 @@ public final class ApiVerticle extends VerticleBase {
     this.devices = devices;
     this.jobs = jobs;
     this.demo = demo;
+    this.standards = standards;
     this.feed = feed;
     this.onListening = onListening;
   }
@@ -67,6 +71,7 @@ public final class ApiVerticle extends VerticleBase {
     TicketApi ticketApi = new TicketApi(vertx, queue, ratings, config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
     DeviceApi deviceApi = new DeviceApi(config, devices);
+    StandardsApi standardsApi = new StandardsApi(standards);
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, jobs, devices);
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, feed, queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
@@ -103,7 +108,11 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("rateFromPad", bridgeApi::rateFromPad),
         Map.entry("pressKeypadKey", bridgeApi::pressKeypadKey),
         Map.entry("reportBridgeDevice", bridgeApi::reportBridgeDevice),
-        Map.entry("listDevices", deviceApi::listDevices));
+        Map.entry("listDevices", deviceApi::listDevices),
+        Map.entry("getStandards", standardsApi::getStandards),
+        Map.entry("updateServiceStandard", standardsApi::updateServiceStandard),
+        Map.entry("updateOpeningHours", standardsApi::updateOpeningHours),
+        Map.entry("listStandardChanges", standardsApi::listStandardChanges));
 
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())

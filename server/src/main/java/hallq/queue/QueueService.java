@@ -3,9 +3,11 @@ package hallq.queue;
 import hallq.DomainException;
 import hallq.config.HallqConfig;
 import hallq.config.HallqConfig.ServiceTypeConfig;
+import hallq.standards.IssueRules;
 import hallq.db.PgCounterRepository;
 import hallq.db.PgCounterRepository.CounterRow;
 import hallq.db.PgEventLog;
+import hallq.db.PgStandardsRepository;
 import hallq.db.PgHallRepository;
 import hallq.db.PgTicketRepository;
 import io.vertx.core.Future;
@@ -14,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +54,7 @@ public final class QueueService {
   private final PgEventLog events;
   private final CallPolicy callPolicy;
   private final DeviceJobPlanner deviceJobs;
+  private final PgStandardsRepository standards;
 
   public QueueService(Pool pool, HallqConfig config, HallClock clock) {
     String hallId = config.hall().id();
@@ -63,6 +67,7 @@ public final class QueueService {
     this.events = new PgEventLog(hallId);
     this.callPolicy = new CallPolicy(hallId);
     this.deviceJobs = new DeviceJobPlanner(config, clock);
+    this.standards = new PgStandardsRepository(hallId);
   }
 
   public Future<Issued> issueTicket(String serviceCode, String priority, String idempotencyKey, String actor) {
@@ -85,7 +90,9 @@ public final class QueueService {
     return pool.withConnection(sql -> tickets.find(sql, ticketId)
         .map(found -> found.orElseThrow(() -> ticketNotFound(ticketId)))
         .compose(ticket -> switch (ticket.status()) {
-          case WAITING -> tickets.aheadAndOpenCounters(sql, ticket).map(counts -> estimate(ticket, counts[0], counts[1]));
+          case WAITING -> tickets.aheadAndOpenCounters(sql, ticket)
+              .compose(counts -> standards.standard(sql, ticket.serviceCode())
+                  .map(standard -> estimate(ticket, counts[0], counts[1], standard.standardServiceMinutes())));
           case TRANSFERRED -> tickets.transferredTo(sql, ticket.id()).map(next -> new Position(ticket, 0, null, next.orElse(null)));
           default -> Future.succeededFuture(new Position(ticket, 0, null, null));
         }));
@@ -250,7 +257,16 @@ public final class QueueService {
   private Future<Issued> insertNew(SqlConnection sql, ServiceTypeConfig service, String priority, String key, String actor) {
     var day = clock.today();
     String citizenKey = CitizenKey.create();
-    return tickets.nextSeq(sql, service.code(), day)
+    LocalDateTime localNow = LocalDateTime.ofInstant(clock.now(), config.hall().timeZone());
+    return standards.openingHours(sql)
+        .compose(hours -> standards.standard(sql, service.code()).map(standard -> {
+          IssueRules.requireOpen(hours, standard, service.name(), localNow);
+          return standard;
+        }))
+        .compose(standard -> tickets.nextSeq(sql, service.code(), day).map(seq -> {
+          IssueRules.requireWithinQuota(standard, service.name(), seq);
+          return seq;
+        }))
         .compose(seq -> tickets.insert(sql, Ticket.issue(service.code(), service.prefix(), day, seq, priority, clock.now()),
             key, citizenKey))
         .compose(ticket -> appendEvent(sql, EventType.TICKET_ISSUED, ticket, actor, new JsonObject())
@@ -351,8 +367,7 @@ public final class QueueService {
     return events.append(sql, type, t.id(), t.counterNo(), actor, clock.now(), body);
   }
 
-  private Position estimate(Ticket ticket, int ahead, int openCounters) {
-    int minutes = config.serviceType(ticket.serviceCode()).map(ServiceTypeConfig::standardServiceMinutes).orElse(0);
+  private static Position estimate(Ticket ticket, int ahead, int openCounters, int minutes) {
     Integer estimate = openCounters == 0 ? null : (int) Math.ceil((double) ahead * minutes / openCounters);
     return new Position(ticket, ahead, estimate, null);
   }

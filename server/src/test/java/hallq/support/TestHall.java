@@ -78,6 +78,8 @@ public final class TestHall implements AutoCloseable {
     env.put("HALLQ_DATA_DIR", dataDir.toString());
     env.put("HALLQ_DEMO_SIMULATED_DEVICES", "false");
     JsonObject raw = ConfigLoader.readRaw(DEMO_CONFIG, env);
+    // Tests stand at any hour of any day (browser tests use the real clock): open unless a test says otherwise.
+    raw.getJsonObject("hall").put("openingHours", new io.vertx.core.json.JsonArray());
     tweak.accept(raw);
     return ConfigLoader.fromJson(raw);
   }

@@ -1,0 +1,89 @@
+package hallq.standards;
+
+import hallq.DomainException;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A service type's standard (服务标准), set by each hall: a wait target with a warning and a breach
+ * level (there is no national figure), a service-level goal "{@code serviceLevelPercent}% served
+ * within {@code serviceLevelMinutes} minutes", the standard handling time, a queue length that
+ * suggests opening another counter for the service (跨窗通办), the last issue time as minutes before
+ * closing, and an optional daily quota (限号).
+ *
+ * <p>A wait of exactly {@code targetWaitMinutes} is within the target.
+ */
+public record ServiceStandard(
+    int warnWaitMinutes,
+    int targetWaitMinutes,
+    int breachWaitMinutes,
+    int serviceLevelPercent,
+    int serviceLevelMinutes,
+    int standardServiceMinutes,
+    int queueAlertLength,
+    int lastIssueMinutesBeforeClose,
+    Integer dailyQuota) {
+
+  /**
+   * @throws DomainException (400, naming the field) if a value is out of range or the wait levels are out of order
+   */
+  public ServiceStandard {
+    range("targetWaitMinutes", targetWaitMinutes, 1, 600);
+    range("warnWaitMinutes", warnWaitMinutes, 1, targetWaitMinutes);
+    range("breachWaitMinutes", breachWaitMinutes, targetWaitMinutes, 1440);
+    range("serviceLevelPercent", serviceLevelPercent, 1, 100);
+    range("serviceLevelMinutes", serviceLevelMinutes, 1, 600);
+    range("standardServiceMinutes", standardServiceMinutes, 1, 600);
+    range("queueAlertLength", queueAlertLength, 1, 10_000);
+    range("lastIssueMinutesBeforeClose", lastIssueMinutesBeforeClose, 0, 600);
+    if (dailyQuota != null) {
+      range("dailyQuota", dailyQuota, 1, 9_999);
+    }
+  }
+
+  /** The values a config gives when it names only the target and the handling time. */
+  public static ServiceStandard defaults(int targetWaitMinutes, int standardServiceMinutes) {
+    return new ServiceStandard(Math.max(1, targetWaitMinutes * 3 / 4), targetWaitMinutes, targetWaitMinutes * 3 / 2,
+        80, targetWaitMinutes, standardServiceMinutes, 10, 30, null);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("warnWaitMinutes", warnWaitMinutes)
+        .put("targetWaitMinutes", targetWaitMinutes)
+        .put("breachWaitMinutes", breachWaitMinutes)
+        .put("serviceLevelPercent", serviceLevelPercent)
+        .put("serviceLevelMinutes", serviceLevelMinutes)
+        .put("standardServiceMinutes", standardServiceMinutes)
+        .put("queueAlertLength", queueAlertLength)
+        .put("lastIssueMinutesBeforeClose", lastIssueMinutesBeforeClose)
+        .put("dailyQuota", dailyQuota);
+  }
+
+  /** Reads the JSON {@link #toJson} writes; missing numbers are reported by field. */
+  public static ServiceStandard fromJson(JsonObject json) {
+    return new ServiceStandard(
+        required(json, "warnWaitMinutes"),
+        required(json, "targetWaitMinutes"),
+        required(json, "breachWaitMinutes"),
+        required(json, "serviceLevelPercent"),
+        required(json, "serviceLevelMinutes"),
+        required(json, "standardServiceMinutes"),
+        required(json, "queueAlertLength"),
+        required(json, "lastIssueMinutesBeforeClose"),
+        json.getInteger("dailyQuota"));
+  }
+
+  private static int required(JsonObject json, String field) {
+    Integer value = json.getInteger(field);
+    if (value == null) {
+      throw DomainException.invalid(field, "is required");
+    }
+    return value;
+  }
+
+  private static void range(String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw DomainException.invalid(field, "must be between " + min + " and " + max + ", was " + value);
+    }
+  }
+}

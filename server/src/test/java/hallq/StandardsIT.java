@@ -1,0 +1,135 @@
+package hallq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hallq.db.PgHallRepository;
+import hallq.support.Api;
+import hallq.support.HallTest;
+import hallq.support.Reply;
+import hallq.support.SseClient;
+import hallq.support.TestHall;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Service standards: as configured, changed by a manager at run time (audited), and the issuing rules they set. */
+class StandardsIT extends HallTest {
+  private static final String SOCIAL = "/api/v1/standards/services/SOCIAL_INSURANCE";
+
+  @Test
+  @DisplayName("服务标准来自配置；管理员修改立即生效、留痕（谁、何时、旧值→新值）并推送；配置同步不覆盖")
+  void aManagerChangesAStandard(Vertx vertx) {
+    JsonObject social = service(hall.api.get("/api/v1/standards", TestHall.KIOSK).body(), "SOCIAL_INSURANCE");
+    assertEquals(15, social.getInteger("warnWaitMinutes"));
+    assertEquals(20, social.getInteger("targetWaitMinutes"));
+    assertEquals(30, social.getInteger("breachWaitMinutes"));
+    assertNull(social.getString("editedBy"));
+    assertEquals(300, service(hall.api.get("/api/v1/standards", TestHall.KIOSK).body(), "REAL_ESTATE").getInteger("dailyQuota"));
+
+    String manager = hall.manager();
+    JsonObject stricter = editable(social).put("warnWaitMinutes", 10).put("targetWaitMinutes", 15).put("breachWaitMinutes", 25);
+    try (SseClient events = SseClient.open(vertx, hall.server.port(), "/api/v1/events", manager, null)) {
+      events.next();
+      Reply changed = put(SOCIAL, manager, stricter);
+      assertEquals(200, changed.status(), changed.toString());
+      assertEquals("manager", changed.body().getString("editedBy"));
+      SseClient.Event event = events.next();
+      assertEquals("STANDARDS_CHANGED", event.type());
+      assertEquals("service:SOCIAL_INSURANCE", event.payload().getString("subject"));
+    }
+    assertEquals(15, service(hall.api.get("/api/v1/standards", manager).body(), "SOCIAL_INSURANCE").getInteger("targetWaitMinutes"));
+
+    JsonObject change = hall.api.get("/api/v1/standards/changes", manager).body().getJsonArray("changes").getJsonObject(0);
+    assertEquals("manager", change.getString("changedBy"));
+    assertEquals(20, change.getJsonObject("old").getInteger("targetWaitMinutes"));
+    assertEquals(15, change.getJsonObject("new").getInteger("targetWaitMinutes"));
+
+    Api.await(new PgHallRepository(hall.config.hall().id()).sync(hall.db, hall.config));
+    assertEquals(15, service(hall.api.get("/api/v1/standards", manager).body(), "SOCIAL_INSURANCE").getInteger("targetWaitMinutes"),
+        "a restart's config sync keeps the manager's standard");
+  }
+
+  @Test
+  @DisplayName("只有管理员能改标准；不合理的标准 400 并指明字段，不留痕")
+  void onlyManagersChangeSaneStandards() {
+    JsonObject valid = editable(service(hall.api.get("/api/v1/standards", TestHall.KIOSK).body(), "SOCIAL_INSURANCE"));
+    assertEquals(403, put(SOCIAL, hall.clerk(1), valid).status());
+    assertEquals(403, hall.api.get("/api/v1/standards/changes", hall.clerk(2)).status());
+    Reply upsideDown = put(SOCIAL, hall.manager(), valid.copy().put("warnWaitMinutes", 25));
+    assertEquals(400, upsideDown.status());
+    assertEquals("warnWaitMinutes", upsideDown.errorField());
+    assertEquals(404, put("/api/v1/standards/services/NO_SUCH_SERVICE", hall.manager(), valid).status());
+    Reply badHours = put("/api/v1/standards/opening-hours", hall.manager(),
+        new JsonObject().put("periods", new JsonArray().add(new JsonObject().put("days", new JsonArray().add("MON")).put("opens", "12:00").put("closes", "08:00"))));
+    assertEquals(400, badHours.status());
+    assertEquals("closes", badHours.errorField());
+    assertEquals(0L, hall.count("SELECT count(*) FROM standard_change"));
+  }
+
+  @Test
+  @DisplayName("营业时间外不取号；收号时间后不取号；限号用完不取号，也不占用号码")
+  void issuingFollowsHoursLastIssueAndQuota() {
+    String manager = hall.manager();
+    JsonObject weekdays = new JsonObject().put("periods", new JsonArray().add(new JsonObject()
+        .put("days", new JsonArray().add("MON").add("TUE").add("WED").add("THU").add("FRI")).put("opens", "09:00").put("closes", "17:00")));
+    assertEquals(200, put("/api/v1/standards/opening-hours", manager, weekdays).status());
+
+    hall.clock.set(Instant.parse("2026-11-27T00:59:00Z"));  // Friday 08:59 in Shanghai
+    Reply early = issue("SOCIAL_INSURANCE", null);
+    assertEquals("HALL_CLOSED", early.errorCode(), early.toString());
+    assertTrue(early.errorMessage().contains("09:00"), early.errorMessage());
+    hall.clock.set(Instant.parse("2026-11-27T08:29:59Z"));  // 16:29:59, the last issue is before 16:30
+    assertEquals(201, issue("SOCIAL_INSURANCE", "retry-1").status());
+    hall.clock.set(Instant.parse("2026-11-27T08:30:00Z"));
+    assertEquals("LAST_ISSUE_PASSED", issue("SOCIAL_INSURANCE", null).errorCode());
+    assertEquals(200, issue("SOCIAL_INSURANCE", "retry-1").status(), "a kiosk's retry still gets its ticket");
+    hall.clock.set(Instant.parse("2026-11-28T02:00:00Z"));  // Saturday 10:00
+    assertEquals("HALL_CLOSED", issue("SOCIAL_INSURANCE", null).errorCode());
+
+    hall.clock.set(Instant.parse("2026-11-27T02:00:00Z"));  // Friday 10:00
+    JsonObject quotaOfTwo = editable(service(hall.api.get("/api/v1/standards", manager).body(), "SOCIAL_INSURANCE")).put("dailyQuota", 2);
+    assertEquals(200, put(SOCIAL, manager, quotaOfTwo).status());
+    assertEquals("A002", issue("SOCIAL_INSURANCE", null).ticket().getString("number"));
+    Reply third = issue("SOCIAL_INSURANCE", null);
+    assertEquals("DAILY_QUOTA_REACHED", third.errorCode(), third.toString());
+    assertEquals(201, issue("HOUSING_FUND", null).status(), "other services are not limited");
+    assertEquals(200, put(SOCIAL, manager, quotaOfTwo.put("dailyQuota", 3)).status());
+    assertEquals("A003", issue("SOCIAL_INSURANCE", null).ticket().getString("number"), "the refusal used up no number");
+  }
+
+  private Reply issue(String serviceCode, String idempotencyKey) {
+    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    if (idempotencyKey != null) {
+      headers.add("Idempotency-Key", idempotencyKey);
+    }
+    return Api.await(hall.api.send(HttpMethod.POST, "/api/v1/tickets", TestHall.KIOSK, new JsonObject().put("serviceCode", serviceCode), headers));
+  }
+
+  private Reply put(String path, String token, JsonObject body) {
+    return Api.await(hall.api.send(HttpMethod.PUT, path, token, body, null));
+  }
+
+  /** A standard as read, without the fields a change does not send. */
+  private static JsonObject editable(JsonObject standard) {
+    JsonObject copy = standard.copy();
+    for (String readOnly : new String[] {"serviceCode", "name", "editedBy", "editedAt"}) {
+      copy.remove(readOnly);
+    }
+    return copy;
+  }
+
+  private static JsonObject service(JsonObject standards, String code) {
+    return standards.getJsonArray("services").stream()
+        .map(JsonObject.class::cast)
+        .filter(s -> s.getString("serviceCode").equals(code))
+        .findFirst()
+        .orElseThrow();
+  }
+}
