@@ -13,6 +13,7 @@ import hallq.push.EventFeed;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
 import hallq.rating.RatingService;
+import hallq.standards.AlertService;
 import hallq.standards.StandardsService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -21,6 +22,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,7 @@ public final class HallqServer {
     });
   }
 
-  private record Deployed(String id, int port, DemoDevices demo) {}
+  private record Deployed(String id, int port, DemoDevices demo, AlertService alerts, long alertTimer) {}
 
   private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth,
       RatingService ratings, Pool pool, HallClock clock, EventFeed feed) {
@@ -84,11 +86,13 @@ public final class HallqServer {
     DeviceJobService jobs = new DeviceJobService(pool, hallId, clock, ratings);
     DemoDevices demo = new DemoDevices();
     StandardsService standards = new StandardsService(pool, config, clock);
+    AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, jobs, demo, standards, feed, port::set),
+    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, jobs, demo, standards, alerts, feed, port::set),
             new DeploymentOptions().setInstances(instances))
-        .map(id -> new Deployed(id, port.get(), demo))
+        .map(id -> new Deployed(id, port.get(), demo, alerts, vertx.setPeriodic(config.alerts().checkSeconds() * 1000L,
+            timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e)))))
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances))
         .compose(d -> config.demo().simulatedDevices()
             ? demo.start(vertx, config, d.port()).map(d).recover(e -> vertx.undeploy(d.id()).transform(v -> Future.failedFuture(e)))
@@ -99,6 +103,11 @@ public final class HallqServer {
     return deployed.port();
   }
 
+  /** The manager's alerts; they are checked every {@code alerts.checkSeconds}, and tests check them at will. */
+  public AlertService alerts() {
+    return deployed.alerts();
+  }
+
   /** The demo's simulated devices, when {@code demo.simulatedDevices} is on. */
   public DemoDevices demo() {
     return deployed.demo();
@@ -106,6 +115,7 @@ public final class HallqServer {
 
   /** Stops serving, closes the pool and stops the embedded PostgreSQL if this server started it. */
   public Future<Void> close() {
+    vertx.cancelTimer(deployed.alertTimer());
     return deployed.demo().close(vertx)
         .eventually(() -> vertx.undeploy(deployed.id()))
         .eventually(() -> feed.close())

@@ -34,7 +34,8 @@ export function openStream({ token, counterNo, onSnapshot, onEvent, onState = ()
   let closed = false;
   const EVENT_TYPES = ['TICKET_ISSUED', 'TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_NO_SHOW', 'TICKET_REQUEUED',
     'SERVICE_STARTED', 'SERVICE_FINISHED', 'TICKET_TRANSFERRED', 'TICKET_CANCELLED', 'TICKET_RATED', 'RATING_REQUESTED', 'COUNTER_PAUSED',
-    'COUNTER_RESUMED', 'PRINTER_STATUS', 'DEVICE_STATUS'];
+    'COUNTER_RESUMED', 'PRINTER_STATUS', 'DEVICE_STATUS', 'STANDARDS_CHANGED', 'ALERT_RAISED', 'ALERT_CLEARED',
+    'ALERT_ACKED'];
 
   function url() {
     const params = new URLSearchParams();

@@ -1,6 +1,7 @@
 package hallq.config;
 
 import hallq.DomainException;
+import hallq.config.HallqConfig.Alerts;
 import hallq.config.HallqConfig.AuthSettings;
 import hallq.config.HallqConfig.CounterConfig;
 import hallq.config.HallqConfig.Db;
@@ -86,6 +87,7 @@ public final class ConfigLoader {
     ConfigNode push = root.object("push");
     ConfigNode display = root.object("display");
     ConfigNode demo = root.object("demo");
+    ConfigNode alerts = root.object("alerts");
     HallqConfig config = new HallqConfig(
         new Http(http.text("host"), http.integer("port", 0, 65535), matching(http, "publicBaseUrl", BASE_URL)),
         Path.of(root.text("dataDir")),
@@ -96,6 +98,7 @@ public final class ConfigLoader {
         new Push(push.integer("maxBacklog", 1, 100_000), push.integer("heartbeatSeconds", 1, 300)),
         new Display(announcement(display, "announcement"), announcement(display, "announcementEn"), display.integer("repeat", 1, 5)),
         new Demo(demo.bool("simulatedDevices"), Path.of(demo.text("bridgeConfig"))),
+        new Alerts(alerts.integer("checkSeconds", 1, 3600), alerts.integer("counterPausedMinutes", 1, 1440)),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
         root.objects("serviceTypes", ConfigLoader::serviceType),
         root.objects("counters", c -> new CounterConfig(c.integer("no", 1, 9999), c.text("name"), c.texts("services"))),

@@ -19,6 +19,7 @@ public record HallqConfig(
     Push push,
     Display display,
     Demo demo,
+    Alerts alerts,
     List<PriorityCategory> priorities,
     List<ServiceTypeConfig> serviceTypes,
     List<CounterConfig> counters,
@@ -59,6 +60,9 @@ public record HallqConfig(
    * {@code bridgeConfig} with every one of its serial devices simulated on a pseudo-terminal.
    */
   public record Demo(boolean simulatedDevices, Path bridgeConfig) {}
+
+  /** How often alerts are checked, and how long a counter may stay paused before a manager is alerted. */
+  public record Alerts(int checkSeconds, int counterPausedMinutes) {}
 
   public record PriorityCategory(String code, String name, String nameEn) {}
 

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 /** Counters (窗口): their pause flag and the service types they call. */
@@ -24,7 +25,9 @@ public final class PgCounterRepository {
 
   private static final String LOCK = SELECT + " AND c.counter_no = $2 FOR UPDATE OF c";
 
-  private static final String SET_PAUSED = "UPDATE counter SET paused = $3 WHERE hall_id = $1 AND counter_no = $2";
+  private static final String SET_PAUSED = """
+      UPDATE counter SET paused = $3, paused_at = CASE WHEN $3 THEN coalesce(paused_at, $4) END
+      WHERE hall_id = $1 AND counter_no = $2""";
 
   private final String hallId;
 
@@ -55,8 +58,8 @@ public final class PgCounterRepository {
         });
   }
 
-  public Future<Void> setPaused(SqlClient sql, int counterNo, boolean paused) {
-    return sql.preparedQuery(SET_PAUSED).execute(Tuple.of(hallId, counterNo, paused)).mapEmpty();
+  public Future<Void> setPaused(SqlClient sql, int counterNo, boolean paused, Instant at) {
+    return sql.preparedQuery(SET_PAUSED).execute(Tuple.of(hallId, counterNo, paused, PgTicketRepository.time(at))).mapEmpty();
   }
 
   private static CounterRow fromRow(Row row) {

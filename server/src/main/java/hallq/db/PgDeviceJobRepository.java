@@ -30,11 +30,9 @@ public final class PgDeviceJobRepository {
       UPDATE device_job SET done_at = $4, outcome = 'SUPERSEDED', done_by = 'server'
       WHERE hall_id = $1 AND kind = $2 AND counter_no = $3 AND done_at IS NULL""";
 
-  private static final String PENDING = "SELECT " + COLUMNS + """
-       FROM device_job
-      WHERE hall_id = $1 AND done_at IS NULL AND id > $2
-        AND (kiosk_id = ANY($3) OR counter_no = ANY($4))
-      ORDER BY id LIMIT $5""";
+  private static final String PENDING = "SELECT " + COLUMNS + " FROM device_job"
+      + " WHERE hall_id = $1 AND done_at IS NULL AND id > $2 AND (kiosk_id = ANY($3) OR counter_no = ANY($4))"
+      + " ORDER BY id LIMIT $5";
 
   private static final String LOCK = "SELECT " + COLUMNS + " FROM device_job WHERE hall_id = $1 AND id = $2 FOR UPDATE";
 

@@ -8,6 +8,7 @@ import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.rating.RatingService;
+import hallq.standards.AlertService;
 import hallq.standards.StandardsService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -39,12 +40,13 @@ public final class ApiVerticle extends VerticleBase {
   private final DeviceJobService jobs;
   private final DemoDevices demo;
   private final StandardsService standards;
+  private final AlertService alerts;
   private final EventFeed feed;
   private final IntConsumer onListening;
 
   public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, RatingService ratings,
-      DeviceStatusService devices, DeviceJobService jobs, DemoDevices demo, StandardsService standards, EventFeed feed,
-      IntConsumer onListening) {
+      DeviceStatusService devices, DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts,
+      EventFeed feed, IntConsumer onListening) {
     this.config = config;
     this.queue = queue;
     this.auth = auth;
@@ -53,6 +55,7 @@ public final class ApiVerticle extends VerticleBase {
     this.jobs = jobs;
     this.demo = demo;
     this.standards = standards;
+    this.alerts = alerts;
     this.feed = feed;
     this.onListening = onListening;
   }
@@ -71,7 +74,7 @@ public final class ApiVerticle extends VerticleBase {
     TicketApi ticketApi = new TicketApi(vertx, queue, ratings, config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
     DeviceApi deviceApi = new DeviceApi(config, devices);
-    StandardsApi standardsApi = new StandardsApi(standards);
+    StandardsApi standardsApi = new StandardsApi(standards, alerts);
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, jobs, devices);
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, feed, queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
@@ -112,7 +115,9 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getStandards", standardsApi::getStandards),
         Map.entry("updateServiceStandard", standardsApi::updateServiceStandard),
         Map.entry("updateOpeningHours", standardsApi::updateOpeningHours),
-        Map.entry("listStandardChanges", standardsApi::listStandardChanges));
+        Map.entry("listStandardChanges", standardsApi::listStandardChanges),
+        Map.entry("listAlerts", standardsApi::listAlerts),
+        Map.entry("acknowledgeAlert", standardsApi::acknowledgeAlert));
 
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())

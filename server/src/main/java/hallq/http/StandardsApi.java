@@ -1,5 +1,7 @@
 package hallq.http;
 
+import hallq.db.PgAlertRepository;
+import hallq.standards.AlertService;
 import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
 import hallq.standards.StandardsService;
@@ -7,12 +9,25 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** The service standards and opening hours: read by staff and devices, changed by hall managers. */
+/** The service standards and opening hours (read by staff and devices, changed by hall managers) and the alerts. */
 final class StandardsApi {
   private final StandardsService standards;
+  private final AlertService alerts;
 
-  StandardsApi(StandardsService standards) {
+  StandardsApi(StandardsService standards, AlertService alerts) {
     this.standards = standards;
+    this.alerts = alerts;
+  }
+
+  void listAlerts(RoutingContext ctx) {
+    Access.staff(ctx);
+    Replies.json(ctx, alerts.recent().map(list -> new JsonObject()
+        .put("alerts", new JsonArray(list.stream().map(PgAlertRepository.Alert::toJson).toList()))));
+  }
+
+  void acknowledgeAlert(RoutingContext ctx) {
+    String by = Access.manager(ctx).name();
+    Replies.json(ctx, alerts.acknowledge(Long.parseLong(ctx.pathParam("alertId")), by).map(PgAlertRepository.Alert::toJson));
   }
 
   void getStandards(RoutingContext ctx) {

@@ -317,7 +317,7 @@ public final class QueueService {
 
   private Future<CounterState> setPaused(int counterNo, boolean paused, EventType type, String actor) {
     return pool.withTransaction(sql -> counters.lock(sql, counterNo)
-        .compose(counter -> counters.setPaused(sql, counterNo, paused)
+        .compose(counter -> counters.setPaused(sql, counterNo, paused, clock.now())
             .compose(v -> tickets.lockAtCounter(sql, counterNo))
             // The event goes last: its per-hall lock is taken after every row lock, so it cannot deadlock.
             .compose(held -> events.append(sql, type, null, counterNo, actor, clock.now(), new JsonObject())
