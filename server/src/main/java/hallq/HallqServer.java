@@ -14,6 +14,7 @@ import hallq.queue.HallClock;
 import hallq.queue.QueueService;
 import hallq.rating.RatingService;
 import hallq.standards.AlertService;
+import hallq.standards.ComplianceService;
 import hallq.standards.StandardsService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -87,9 +88,11 @@ public final class HallqServer {
     DemoDevices demo = new DemoDevices();
     StandardsService standards = new StandardsService(pool, config, clock);
     AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
+    ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, devices, jobs, demo, standards, alerts,
+        new ComplianceService(pool, config, clock, queue), feed);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    return vertx.deployVerticle(() -> new ApiVerticle(config, queue, auth, ratings, devices, jobs, demo, standards, alerts, feed, port::set),
+    return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),
             new DeploymentOptions().setInstances(instances))
         .map(id -> new Deployed(id, port.get(), demo, alerts, vertx.setPeriodic(config.alerts().checkSeconds() * 1000L,
             timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e)))))

@@ -9,6 +9,7 @@ import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.rating.RatingService;
 import hallq.standards.AlertService;
+import hallq.standards.ComplianceService;
 import hallq.standards.StandardsService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -32,31 +33,18 @@ public final class ApiVerticle extends VerticleBase {
   public static final String CONTRACT = "openapi/hallq.yaml";
   private static final long MAX_BODY_BYTES = 64 * 1024;
 
+  /** What the handlers work with: the services of one hall. */
+  public record Services(QueueService queue, AuthService auth, RatingService ratings, DeviceStatusService devices,
+      DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
+      EventFeed feed) {}
+
   private final HallqConfig config;
-  private final QueueService queue;
-  private final AuthService auth;
-  private final RatingService ratings;
-  private final DeviceStatusService devices;
-  private final DeviceJobService jobs;
-  private final DemoDevices demo;
-  private final StandardsService standards;
-  private final AlertService alerts;
-  private final EventFeed feed;
+  private final Services services;
   private final IntConsumer onListening;
 
-  public ApiVerticle(HallqConfig config, QueueService queue, AuthService auth, RatingService ratings,
-      DeviceStatusService devices, DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts,
-      EventFeed feed, IntConsumer onListening) {
+  public ApiVerticle(HallqConfig config, Services services, IntConsumer onListening) {
     this.config = config;
-    this.queue = queue;
-    this.auth = auth;
-    this.ratings = ratings;
-    this.devices = devices;
-    this.jobs = jobs;
-    this.demo = demo;
-    this.standards = standards;
-    this.alerts = alerts;
-    this.feed = feed;
+    this.services = services;
     this.onListening = onListening;
   }
 
@@ -69,14 +57,16 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private Router router(OpenAPIContract contract) {
+    QueueService queue = services.queue();
+    AuthService auth = services.auth();
     AuthApi authApi = new AuthApi(auth);
     HallApi hallApi = new HallApi(config, queue);
-    TicketApi ticketApi = new TicketApi(vertx, queue, ratings, config.http().publicBaseUrl());
+    TicketApi ticketApi = new TicketApi(vertx, queue, services.ratings(), config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
-    DeviceApi deviceApi = new DeviceApi(config, devices);
-    StandardsApi standardsApi = new StandardsApi(standards, alerts);
-    BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, jobs, devices);
-    EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, feed, queue, config.push());
+    DeviceApi deviceApi = new DeviceApi(config, services.devices());
+    StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
+    BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
+    EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
         Map.entry("login", authApi::login),
         Map.entry("logout", authApi::logout),
@@ -117,7 +107,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("updateOpeningHours", standardsApi::updateOpeningHours),
         Map.entry("listStandardChanges", standardsApi::listStandardChanges),
         Map.entry("listAlerts", standardsApi::listAlerts),
-        Map.entry("acknowledgeAlert", standardsApi::acknowledgeAlert));
+        Map.entry("acknowledgeAlert", standardsApi::acknowledgeAlert),
+        Map.entry("getCompliance", standardsApi::getCompliance));
 
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
@@ -135,7 +126,7 @@ public final class ApiVerticle extends VerticleBase {
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .sendFile(CONTRACT));
-    new DemoApi(vertx, demo, errors).mount(router);
+    new DemoApi(vertx, services.demo(), errors).mount(router);
     router.get().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(errors);
     router.errorHandler(404, errors);

@@ -2,6 +2,7 @@ package hallq.http;
 
 import hallq.db.PgAlertRepository;
 import hallq.standards.AlertService;
+import hallq.standards.ComplianceService;
 import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
 import hallq.standards.StandardsService;
@@ -13,10 +14,17 @@ import io.vertx.ext.web.RoutingContext;
 final class StandardsApi {
   private final StandardsService standards;
   private final AlertService alerts;
+  private final ComplianceService compliance;
 
-  StandardsApi(StandardsService standards, AlertService alerts) {
+  StandardsApi(StandardsService standards, AlertService alerts, ComplianceService compliance) {
     this.standards = standards;
     this.alerts = alerts;
+    this.compliance = compliance;
+  }
+
+  void getCompliance(RoutingContext ctx) {
+    Access.staff(ctx);
+    Replies.json(ctx, compliance.live());
   }
 
   void listAlerts(RoutingContext ctx) {
