@@ -32,7 +32,7 @@ class RatingIT extends HallTest {
     assertEquals(4, rated.body().getJsonObject("rating").getInteger("score"));
     assertEquals("TICKET_PAGE", rated.body().getJsonObject("rating").getString("channel"));
 
-    Reply again = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 1));
+    Reply again = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 1).put("reason", "LONG_WAIT"));
     assertEquals(409, again.status());
     assertEquals("ALREADY_RATED", again.errorCode());
 
@@ -93,5 +93,24 @@ class RatingIT extends HallTest {
     Reply longComment = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 3).put("comment", "好".repeat(501)));
     assertEquals("comment", longComment.errorField());
     assertEquals(0L, hall.count("SELECT count(*) FROM rating"));
+  }
+
+  @Test
+  @DisplayName("差评（不满意、非常不满意）须说明原因：选一个原因或写下意见；好评不带原因")
+  void aLowRatingNeedsAReason() {
+    String clerk = hall.clerk(1);
+    JsonObject ticket = finishedTicket(clerk);
+    Reply bare = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 2));
+    assertEquals(400, bare.status());
+    assertEquals("reason", bare.errorField());
+    Reply reasonOnGood = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 5).put("reason", "LONG_WAIT"));
+    assertEquals("reason", reasonOnGood.errorField());
+    assertEquals(0L, hall.count("SELECT count(*) FROM rating"));
+
+    Reply written = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 1).put("comment", "材料被退回三次"));
+    assertEquals(201, written.status(), written.toString());
+    JsonObject second = finishedTicket(clerk);
+    Reply picked = hall.asCitizen(second, "rating", new JsonObject().put("score", 2).put("reason", "POOR_ATTITUDE"));
+    assertEquals("POOR_ATTITUDE", picked.body().getJsonObject("rating").getString("reason"));
   }
 }

@@ -77,11 +77,12 @@ final class TicketApi {
     UUID id = ticketId(ctx);
     int score = body.getInteger("score");
     String comment = body.getString("comment");
+    Rating.Reason reason = body.getString("reason") == null ? null : Rating.Reason.valueOf(body.getString("reason"));
     Future<Rating> rated;
     if (caller == null) {
-      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), score, comment);
+      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), score, reason, comment);
     } else if (caller.is(DeviceType.DISPLAY)) {
-      rated = ratings.rateAtCounterScreen(id, caller.name(), score, comment);
+      rated = ratings.rateAtCounterScreen(id, caller.name(), score, reason, comment);
     } else {
       throw DomainException.forbidden("FORBIDDEN", "ratings come from the citizen, on the ticket page or the counter screen");
     }

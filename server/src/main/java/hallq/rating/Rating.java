@@ -1,5 +1,6 @@
 package hallq.rating;
 
+import hallq.DomainException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,6 +19,20 @@ public record Rating(UUID ticketId, int counterNo, int score, String comment, Re
 
   /** The highest score that counts as low (差评) and may carry a reason. */
   public static final int MAX_LOW_SCORE = 2;
+
+  /**
+   * A low score (差评) on a screen must say why: a reason from the list, or a written comment.
+   *
+   * @throws DomainException 400 on {@code reason}
+   */
+  public static void requireReason(int score, Reason reason, String comment) {
+    if (score <= MAX_LOW_SCORE && reason == null && (comment == null || comment.isBlank())) {
+      throw DomainException.invalid("reason", "a score of " + score + " needs a reason (pick one or write a comment)");
+    }
+    if (score > MAX_LOW_SCORE && reason != null) {
+      throw DomainException.invalid("reason", "only a score of " + MAX_LOW_SCORE + " or less carries a reason");
+    }
+  }
 
   public JsonObject toJson() {
     return new JsonObject()

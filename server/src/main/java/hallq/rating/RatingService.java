@@ -41,8 +41,9 @@ public final class RatingService {
   static final Duration COUNTER_SCREEN_WINDOW = Duration.ofMinutes(10);
 
   /** The citizen rates from the ticket page, proven by the key of the ticket's QR link. */
-  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, String comment) {
-    Rated rated = new Rated(score, comment, null, Rating.Channel.TICKET_PAGE, "citizen");
+  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, Rating.Reason reason, String comment) {
+    Rating.requireReason(score, reason, comment);
+    Rated rated = new Rated(score, comment, reason, Rating.Channel.TICKET_PAGE, "citizen");
     return pool.withTransaction(sql -> rate(sql, ticketId, rated, ticket -> tickets.citizenKey(sql, ticketId)
         .map(stored -> {
           CitizenKey.require(stored, citizenKey, ticket.number());
@@ -51,8 +52,9 @@ public final class RatingService {
   }
 
   /** The counter screen's rating prompt, open only shortly after service finished. */
-  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, String comment) {
-    Rated rated = new Rated(score, comment, null, Rating.Channel.COUNTER_SCREEN, device);
+  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, Rating.Reason reason, String comment) {
+    Rating.requireReason(score, reason, comment);
+    Rated rated = new Rated(score, comment, reason, Rating.Channel.COUNTER_SCREEN, device);
     return pool.withTransaction(sql -> rate(sql, ticketId, rated, this::shortlyAfterService));
   }
 
@@ -64,6 +66,7 @@ public final class RatingService {
     if (reason != null && score > Rating.MAX_LOW_SCORE) {
       throw DomainException.invalid("reason", "only a score of " + Rating.MAX_LOW_SCORE + " or less carries a reason");
     }
+    // A pad asks for the reason, but a citizen may walk away before choosing: its low rating counts without one.
     return rate(sql, ticketId, new Rated(score, null, reason, Rating.Channel.EVALUATION_PAD, bridge), this::shortlyAfterService);
   }
 
