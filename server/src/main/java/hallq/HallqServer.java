@@ -12,6 +12,7 @@ import hallq.http.ApiVerticle;
 import hallq.push.EventFeed;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
+import hallq.rating.FollowUpService;
 import hallq.rating.RatingService;
 import hallq.standards.AlertService;
 import hallq.standards.ComplianceService;
@@ -70,8 +71,7 @@ public final class HallqServer {
           .compose(v -> vertx.executeBlocking(() ->
               new AuthService(vertx, config, hallClock, new PgSessionRepository(pool, config.hall().id()))))
           .compose(auth -> EventFeed.start(vertx, pool, database.connectOptions(), config.hall().id())
-              .compose(feed -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth,
-                      new RatingService(pool, config.hall().id(), hallClock), pool, hallClock, feed)
+              .compose(feed -> deploy(vertx, config, new QueueService(pool, config, hallClock), auth, pool, hallClock, feed)
                   .map(deployed -> new HallqServer(vertx, database, pool, feed, deployed))
                   .onFailure(e -> feed.close())))
           .onFailure(e -> release(vertx, pool, database));
@@ -81,15 +81,17 @@ public final class HallqServer {
   private record Deployed(String id, int port, DemoDevices demo, AlertService alerts, long alertTimer) {}
 
   private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth,
-      RatingService ratings, Pool pool, HallClock clock, EventFeed feed) {
+      Pool pool, HallClock clock, EventFeed feed) {
     String hallId = config.hall().id();
+    FollowUpService followUps = new FollowUpService(pool, hallId, clock, config.followUp());
+    RatingService ratings = new RatingService(pool, hallId, clock, followUps);
     DeviceStatusService devices = new DeviceStatusService(pool, hallId, clock);
     DeviceJobService jobs = new DeviceJobService(pool, hallId, clock, ratings);
     DemoDevices demo = new DemoDevices();
     StandardsService standards = new StandardsService(pool, config, clock);
     AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
-    ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, devices, jobs, demo, standards, alerts,
-        new ComplianceService(pool, config, clock, queue), feed);
+    ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
+        alerts, new ComplianceService(pool, config, clock, queue), feed);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),

@@ -3,6 +3,7 @@ package hallq.config;
 import hallq.DomainException;
 import hallq.config.HallqConfig.Alerts;
 import hallq.config.HallqConfig.AuthSettings;
+import hallq.config.HallqConfig.FollowUp;
 import hallq.config.HallqConfig.CounterConfig;
 import hallq.config.HallqConfig.Db;
 import hallq.config.HallqConfig.Demo;
@@ -17,6 +18,7 @@ import hallq.config.HallqConfig.QueueRules;
 import hallq.config.HallqConfig.Role;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
+import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
 import io.vertx.core.json.DecodeException;
@@ -30,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +91,7 @@ public final class ConfigLoader {
     ConfigNode display = root.object("display");
     ConfigNode demo = root.object("demo");
     ConfigNode alerts = root.object("alerts");
+    ConfigNode followUp = root.object("followUp");
     HallqConfig config = new HallqConfig(
         new Http(http.text("host"), http.integer("port", 0, 65535), matching(http, "publicBaseUrl", BASE_URL)),
         Path.of(root.text("dataDir")),
@@ -99,6 +103,7 @@ public final class ConfigLoader {
         new Display(announcement(display, "announcement"), announcement(display, "announcementEn"), display.integer("repeat", 1, 5)),
         new Demo(demo.bool("simulatedDevices"), Path.of(demo.text("bridgeConfig"))),
         new Alerts(alerts.integer("checkSeconds", 1, 3600), alerts.integer("counterPausedMinutes", 1, 1440)),
+        new FollowUp(followUp.integer("workingDays", 1, 60), new WorkingDays(dates(followUp, "holidays"), dates(followUp, "workedWeekendDays"))),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
         root.objects("serviceTypes", ConfigLoader::serviceType),
         root.objects("counters", c -> new CounterConfig(c.integer("no", 1, 9999), c.text("name"), c.texts("services"))),
@@ -162,6 +167,19 @@ public final class ConfigLoader {
     } catch (DomainException e) {
       throw new ConfigException(s.key("standard") + "." + e.field(), e.getMessage());
     }
+  }
+
+  private static Set<LocalDate> dates(ConfigNode node, String name) {
+    Set<LocalDate> dates = new HashSet<>();
+    List<String> texts = node.optionalTexts(name);
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        dates.add(LocalDate.parse(texts.get(i)));
+      } catch (DateTimeException e) {
+        throw new ConfigException(node.key(name) + "[" + i + "]", "must be a date like 2026-10-01, was '" + texts.get(i) + "'");
+      }
+    }
+    return dates;
   }
 
   private static OpeningHours openingHours(ConfigNode hall) {

@@ -1,5 +1,6 @@
 package hallq.config;
 
+import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public record HallqConfig(
     Display display,
     Demo demo,
     Alerts alerts,
+    FollowUp followUp,
     List<PriorityCategory> priorities,
     List<ServiceTypeConfig> serviceTypes,
     List<CounterConfig> counters,
@@ -63,6 +65,9 @@ public record HallqConfig(
 
   /** How often alerts are checked, and how long a counter may stay paused before a manager is alerted. */
   public record Alerts(int checkSeconds, int counterPausedMinutes) {}
+
+  /** 差评整改: a low rating's case is due {@code workingDays} working days after it opened (halls use 5 or 15). */
+  public record FollowUp(int workingDays, WorkingDays calendar) {}
 
   public record PriorityCategory(String code, String name, String nameEn) {}
 

@@ -72,7 +72,12 @@ public final class PgAlertRepository {
         jsonb_build_object('bridgeId', b.bridge_id, 'deviceId', b.device_id, 'kind', b.kind, 'kioskId', b.kiosk_id,
           'counterNo', b.counter_no, 'detail', b.detail, 'since', b.updated_at)
       FROM bridge_device b
-      WHERE b.hall_id = $1 AND NOT b.online""";
+      WHERE b.hall_id = $1 AND NOT b.online
+      UNION ALL
+      SELECT 'FOLLOW_UP_OVERDUE', f.id::text,
+        jsonb_build_object('caseId', f.id, 'number', f.number, 'counterNo', f.counter_no, 'deadline', f.deadline, 'step', f.step)
+      FROM follow_up_case f
+      WHERE f.hall_id = $1 AND f.step <> 'CLOSED' AND f.deadline < $2""";
 
   private static final String COLUMNS = "id, kind, subject, detail, raised_at, cleared_at, acked_by, acked_at";
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 public final class PgRatingRepository {
 
   private static final String INSERT = """
-      INSERT INTO rating (ticket_id, hall_id, counter_no, score, comment, reason, channel, rated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      INSERT INTO rating (ticket_id, hall_id, counter_no, score, comment, reason, channel, rated_at, clerk)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
       ON CONFLICT (ticket_id) DO NOTHING""";
 
   private static final String FIND = """
@@ -26,7 +26,7 @@ public final class PgRatingRepository {
   }
 
   /** False if the ticket already had a rating (nothing is changed then). */
-  public Future<Boolean> insert(SqlClient sql, Rating rating) {
+  public Future<Boolean> insert(SqlClient sql, Rating rating, String clerk) {
     Tuple params = Tuple.tuple()
         .addUUID(rating.ticketId())
         .addString(hallId)
@@ -35,7 +35,8 @@ public final class PgRatingRepository {
         .addString(rating.comment())
         .addString(rating.reason() == null ? null : rating.reason().name())
         .addString(rating.channel().name())
-        .addOffsetDateTime(PgTicketRepository.time(rating.ratedAt()));
+        .addOffsetDateTime(PgTicketRepository.time(rating.ratedAt()))
+        .addString(clerk);
     return sql.preparedQuery(INSERT).execute(params).map(rows -> rows.rowCount() == 1);
   }
 

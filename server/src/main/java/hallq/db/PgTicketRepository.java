@@ -63,6 +63,9 @@ public final class PgTicketRepository {
       + "WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.status = 'FINISHED' "
       + "AND NOT EXISTS (SELECT 1 FROM rating r WHERE r.ticket_id = t.id) ORDER BY t.ended_at DESC LIMIT 1";
 
+  private static final String FINISHED_BY = """
+      SELECT actor FROM ticket_event WHERE ticket_id = $1 AND type = 'SERVICE_FINISHED' ORDER BY id DESC LIMIT 1""";
+
   private static final String COUNTER_DAY = """
       SELECT count(*) AS finished,
         round(avg(extract(epoch FROM t.called_at - t.queued_at)))::bigint AS average_wait_seconds,
@@ -168,6 +171,12 @@ public final class PgTicketRepository {
   /** The tickets all counters hold now. */
   public Future<List<Ticket>> findAtCounters(SqlClient sql) {
     return sql.preparedQuery(FIND_AT_COUNTERS).execute(Tuple.of(hallId)).map(PgTicketRepository::all);
+  }
+
+  /** Who finished serving this ticket (the clerk at the counter), if anyone did. */
+  public Future<Optional<String>> finishedBy(SqlClient sql, UUID ticketId) {
+    return sql.preparedQuery(FINISHED_BY).execute(Tuple.of(ticketId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString("actor")));
   }
 
   /** The ticket this counter finished last, unless it has been rated. */

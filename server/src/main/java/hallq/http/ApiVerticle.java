@@ -7,6 +7,7 @@ import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
+import hallq.rating.FollowUpService;
 import hallq.rating.RatingService;
 import hallq.standards.AlertService;
 import hallq.standards.ComplianceService;
@@ -34,7 +35,7 @@ public final class ApiVerticle extends VerticleBase {
   private static final long MAX_BODY_BYTES = 64 * 1024;
 
   /** What the handlers work with: the services of one hall. */
-  public record Services(QueueService queue, AuthService auth, RatingService ratings, DeviceStatusService devices,
+  public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
       EventFeed feed) {}
 
@@ -65,6 +66,7 @@ public final class ApiVerticle extends VerticleBase {
     CounterApi counterApi = new CounterApi(queue);
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
+    FollowUpApi followUpApi = new FollowUpApi(services.followUps());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
@@ -108,7 +110,9 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("listStandardChanges", standardsApi::listStandardChanges),
         Map.entry("listAlerts", standardsApi::listAlerts),
         Map.entry("acknowledgeAlert", standardsApi::acknowledgeAlert),
-        Map.entry("getCompliance", standardsApi::getCompliance));
+        Map.entry("getCompliance", standardsApi::getCompliance),
+        Map.entry("listFollowUps", followUpApi::listFollowUps),
+        Map.entry("actOnFollowUp", followUpApi::actOnFollowUp));
 
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())

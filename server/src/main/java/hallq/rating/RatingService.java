@@ -28,8 +28,10 @@ public final class RatingService {
   private final PgTicketRepository tickets;
   private final PgRatingRepository ratings;
   private final PgEventLog events;
+  private final FollowUpService followUps;
 
-  public RatingService(Pool pool, String hallId, HallClock clock) {
+  public RatingService(Pool pool, String hallId, HallClock clock, FollowUpService followUps) {
+    this.followUps = followUps;
     this.pool = pool;
     this.clock = clock;
     this.tickets = new PgTicketRepository(hallId);
@@ -87,15 +89,16 @@ public final class RatingService {
           requireFinished(ticket);
           Rating rating = new Rating(ticketId, ticket.counterNo(), rated.score(), blankToNull(rated.comment()), rated.reason(),
               rated.channel(), clock.now());
-          return ratings.insert(sql, rating).compose(inserted -> {
+          return tickets.finishedBy(sql, ticketId).compose(clerk -> ratings.insert(sql, rating, clerk.orElse(null)).compose(inserted -> {
             if (!inserted) {
               throw DomainException.conflict("ALREADY_RATED", "ticket " + ticket.number() + " has been rated already");
             }
             JsonObject payload = new JsonObject().put("number", ticket.number()).put("serviceCode", ticket.serviceCode())
                 .put("score", rated.score()).put("channel", rated.channel().name());
             return events.append(sql, EventType.TICKET_RATED, ticketId, ticket.counterNo(), rated.actor(), rating.ratedAt(), payload)
-                .map(id -> rating);
-          });
+                .compose(id -> followUps.openFor(sql, ticket, rating, clerk.orElse(null)))
+                .map(v -> rating);
+          }));
         });
   }
 

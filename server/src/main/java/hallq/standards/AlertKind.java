@@ -13,5 +13,7 @@ public enum AlertKind {
   /** A kiosk's printer cannot print: out of paper, cover open, cutter error, offline (subject: kiosk id). */
   PRINTER_PROBLEM,
   /** A bridge reports one of its serial devices offline (subject: bridge/device). */
-  DEVICE_OFFLINE
+  DEVICE_OFFLINE,
+  /** A 差评整改 case is past its deadline and not closed (subject: case id). */
+  FOLLOW_UP_OVERDUE
 }

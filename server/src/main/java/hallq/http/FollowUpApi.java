@@ -1,0 +1,25 @@
+package hallq.http;
+
+import hallq.rating.FollowUpService;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** 差评整改 cases: listed for managers, taken step by step, appealed and reviewed. */
+final class FollowUpApi {
+  private final FollowUpService followUps;
+
+  FollowUpApi(FollowUpService followUps) {
+    this.followUps = followUps;
+  }
+
+  void listFollowUps(RoutingContext ctx) {
+    Access.manager(ctx);
+    Replies.json(ctx, followUps.list().map(cases -> new JsonObject().put("cases", cases)));
+  }
+
+  void actOnFollowUp(RoutingContext ctx) {
+    var by = Access.manager(ctx);
+    JsonObject body = ctx.body().asJsonObject();
+    Replies.json(ctx, followUps.act(Long.parseLong(ctx.pathParam("caseId")), body.getString("action"), body.getString("note"), by));
+  }
+}
