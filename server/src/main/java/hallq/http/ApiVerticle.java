@@ -9,6 +9,7 @@ import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.rating.FollowUpService;
 import hallq.rating.RatingService;
+import hallq.report.ReportService;
 import hallq.standards.AlertService;
 import hallq.standards.ComplianceService;
 import hallq.standards.StandardsService;
@@ -37,7 +38,7 @@ public final class ApiVerticle extends VerticleBase {
   /** What the handlers work with: the services of one hall. */
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
-      EventFeed feed) {}
+      ReportService reports, EventFeed feed) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -112,7 +113,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("acknowledgeAlert", standardsApi::acknowledgeAlert),
         Map.entry("getCompliance", standardsApi::getCompliance),
         Map.entry("listFollowUps", followUpApi::listFollowUps),
-        Map.entry("actOnFollowUp", followUpApi::actOnFollowUp));
+        Map.entry("actOnFollowUp", followUpApi::actOnFollowUp),
+        Map.entry("getReport", new ReportApi(vertx, services.reports())::getReport));
 
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())

@@ -1,0 +1,58 @@
+package hallq.http;
+
+import hallq.DomainException;
+import hallq.report.ReportExport;
+import hallq.report.ReportGrouping;
+import hallq.report.ReportService;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Reports for managers: JSON, or a CSV / XLSX download. */
+final class ReportApi {
+  private final Vertx vertx;
+  private final ReportService reports;
+
+  ReportApi(Vertx vertx, ReportService reports) {
+    this.vertx = vertx;
+    this.reports = reports;
+  }
+
+  void getReport(RoutingContext ctx) {
+    Access.manager(ctx);
+    LocalDate from = date(ctx, "from");
+    LocalDate to = date(ctx, "to");
+    ReportGrouping by = ReportGrouping.parse(param(ctx, "by", "service"));
+    String format = param(ctx, "format", "json");
+    var report = reports.report(from, to, by);
+    if (format.equals("json")) {
+      Replies.json(ctx, report);
+      return;
+    }
+    String name = "hallq-report-" + from + "-" + to + "-" + by.name().toLowerCase();
+    report.compose(json -> vertx.executeBlocking(() -> format.equals("csv") ? ReportExport.csv(json) : ReportExport.xlsx(json), false))
+        .onSuccess(bytes -> ctx.response()
+            .putHeader("Content-Type", format.equals("csv")
+                ? "text/csv; charset=utf-8"
+                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"")
+            .end(Buffer.buffer(bytes)))
+        .onFailure(ctx::fail);
+  }
+
+  private static LocalDate date(RoutingContext ctx, String name) {
+    String text = ctx.request().getParam(name);
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw DomainException.invalid(name, "must be a date like 2026-11-27");
+    }
+  }
+
+  private static String param(RoutingContext ctx, String name, String fallback) {
+    String value = ctx.request().getParam(name);
+    return value == null ? fallback : value;
+  }
+}

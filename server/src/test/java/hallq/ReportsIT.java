@@ -1,0 +1,168 @@
+package hallq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hallq.support.Api;
+import hallq.support.HallTest;
+import hallq.support.Reply;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reports against an independent computation: two generated days (fixed seed) of tickets served at
+ * counters 1 and 7 with known waits, handling times, no-shows and ratings.
+ */
+class ReportsIT extends HallTest {
+  /** What the test made happen to one ticket. */
+  record Served(String serviceCode, int counterNo, long waitSeconds, Long serviceSeconds, boolean noShow, Integer score) {}
+
+  private final List<Served> made = new ArrayList<>();
+
+  @BeforeEach
+  void twoGeneratedDays() {
+    Random random = new Random(20261127);
+    for (String day : List.of("2026-11-27T01:00:00Z", "2026-11-28T01:00:00Z")) {
+      hall.clock.set(Instant.parse(day));
+      for (int i = 0; i < 14; i++) {
+        boolean social = random.nextBoolean();
+        made.add(serveOne(social ? "SOCIAL_INSURANCE" : "HOUSING_FUND", social ? 1 : 7, random));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("报表按业务：取号、办结、过号、平均和 90% 等候与办理时长、达标率、满意率与其独立计算相同")
+  void figuresByServiceEqualAnIndependentComputation() {
+    JsonObject report = report("by=service").body();
+    for (String code : List.of("SOCIAL_INSURANCE", "HOUSING_FUND")) {
+      List<Served> mine = made.stream().filter(s -> s.serviceCode().equals(code)).toList();
+      JsonObject row = report.getJsonArray("rows").stream().map(JsonObject.class::cast)
+          .filter(r -> r.getString("key").equals(code)).findFirst().orElseThrow();
+      assertExpected(mine, row, hall.config.serviceType(code).orElseThrow().targetWaitMinutes());
+    }
+    assertEquals((long) made.size(), report.getJsonObject("total").getLong("issued"));
+  }
+
+  @Test
+  @DisplayName("报表按窗口、办事员、时段分组；CSV 和 XLSX 导出与 JSON 数字一致")
+  void groupingsAndExportsAgree() {
+    JsonObject byCounter = report("by=counter").body();
+    assertEquals(List.of("1", "7"), byCounter.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getString("key")).toList());
+    JsonObject byClerk = report("by=clerk").body();
+    assertEquals(List.of("clerk01", "clerk07"), byClerk.getJsonArray("rows").stream()
+        .map(r -> ((JsonObject) r).getString("key")).filter(k -> k != null).toList());
+    JsonObject byHour = report("by=hour").body();
+    assertTrue(byHour.getJsonArray("rows").getJsonObject(0).getString("key").equals("09"), byHour.encode());
+
+    JsonObject json = report("by=service").body();
+    String csv = new String(Api.await(raw("by=service&format=csv")).getBytes(), StandardCharsets.UTF_8);
+    String[] lines = csv.replace("\uFEFF", "").split("\r\n");
+    assertEquals(json.getJsonArray("rows").size() + 2, lines.length, "heading, rows, total");
+    JsonObject first = json.getJsonArray("rows").getJsonObject(0);
+    String[] cells = lines[1].split(",", -1);
+    assertEquals(first.getString("key"), cells[0]);
+    assertEquals(String.valueOf(first.getLong("issued")), cells[1]);
+    assertEquals(String.valueOf(first.getDouble("p90WaitSeconds")), cells[6]);
+
+    byte[] xlsx = Api.await(raw("by=service&format=xlsx")).getBytes();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      assertEquals(first.getString("key"), sheet.getRow(1).getCell(0).getStringCellValue());
+      assertEquals(first.getLong("issued").doubleValue(), sheet.getRow(1).getCell(1).getNumericCellValue());
+      assertEquals(first.getDouble("satisfactionPercent"), sheet.getRow(1).getCell(11).getNumericCellValue());
+      assertEquals((double) made.size(), sheet.getRow(sheet.getLastRowNum()).getCell(1).getNumericCellValue(), "the total row");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(400, report("by=weekday").status());
+    assertEquals("to", hall.api.get("/api/v1/reports?from=2026-11-28&to=2026-11-27", hall.manager()).errorField());
+    assertEquals(403, hall.api.get("/api/v1/reports?from=2026-11-27&to=2026-11-28", hall.clerk(2)).status());
+  }
+
+  private void assertExpected(List<Served> mine, JsonObject row, int targetMinutes) {
+    List<Served> served = mine.stream().filter(s -> !s.noShow()).toList();
+    List<Double> waits = mine.stream().map(s -> (double) s.waitSeconds()).sorted().toList();
+    List<Double> services = served.stream().map(s -> (double) s.serviceSeconds()).sorted().toList();
+    List<Served> rated = mine.stream().filter(s -> s.score() != null).toList();
+    assertEquals(mine.size(), row.getLong("issued"));
+    assertEquals(served.size(), row.getLong("served"));
+    assertEquals(mine.size() - served.size(), row.getLong("noShow"));
+    assertEquals(average(waits), row.getDouble("avgWaitSeconds"), 0.051);
+    assertEquals(percentileCont(waits, 0.9), row.getDouble("p90WaitSeconds"), 0.051);
+    assertEquals(average(services), row.getDouble("avgServiceSeconds"), 0.051);
+    assertEquals(percentileCont(services, 0.9), row.getDouble("p90ServiceSeconds"), 0.051);
+    assertEquals(percent(waits.stream().filter(w -> w <= targetMinutes * 60).count(), waits.size()), row.getDouble("withinTargetPercent"));
+    assertEquals(rated.size(), row.getLong("ratings"));
+    assertEquals(percent(rated.stream().filter(s -> s.score() >= 4).count(), rated.size()), row.getDouble("satisfactionPercent"));
+    assertEquals(rated.stream().filter(s -> s.score() <= 2).count(), row.getLong("followUps"));
+    assertEquals(percent(mine.size() - served.size(), mine.size()), row.getDouble("noShowPercent"));
+  }
+
+  private Served serveOne(String serviceCode, int counterNo, Random random) {
+    JsonObject ticket = hall.issue(serviceCode);
+    long wait = 60L * random.nextInt(35) + random.nextInt(60);
+    hall.clock.advance(Duration.ofSeconds(wait));
+    String clerk = hall.clerk(counterNo);
+    assertEquals(200, hall.counterOp(counterNo, "call-next", clerk).status());
+    if (random.nextInt(8) == 0) {
+      hall.counterOp(counterNo, "no-show", clerk);
+      return new Served(serviceCode, counterNo, wait, null, true, null);
+    }
+    hall.counterOp(counterNo, "start", clerk);
+    long service = 60L + random.nextInt(20 * 60);
+    hall.clock.advance(Duration.ofSeconds(service));
+    hall.counterOp(counterNo, "finish", clerk);
+    Integer score = null;
+    if (random.nextInt(3) > 0) {
+      score = 1 + random.nextInt(5);
+      JsonObject body = new JsonObject().put("score", score);
+      if (score <= 2) {
+        body.put("reason", "LONG_WAIT");
+      }
+      assertEquals(201, hall.asCitizen(ticket, "rating", body).status());
+    }
+    return new Served(serviceCode, counterNo, wait, service, false, score);
+  }
+
+  private Reply report(String query) {
+    return hall.api.get("/api/v1/reports?from=2026-11-27&to=2026-11-28&" + query, hall.manager());
+  }
+
+  private io.vertx.core.Future<Buffer> raw(String query) {
+    String token = hall.manager();
+    return hall.vertx.createHttpClient()
+        .request(HttpMethod.GET, hall.server.port(), "127.0.0.1", "/api/v1/reports?from=2026-11-27&to=2026-11-28&" + query)
+        .compose(request -> request.putHeader("Authorization", "Bearer " + token).send())
+        .compose(response -> response.body());
+  }
+
+  /** PostgreSQL's percentile_cont: linear interpolation at position p·(n−1) of the sorted values. */
+  static double percentileCont(List<Double> sorted, double p) {
+    double position = p * (sorted.size() - 1);
+    int lower = (int) Math.floor(position);
+    double fraction = position - lower;
+    return lower + 1 < sorted.size() ? sorted.get(lower) + fraction * (sorted.get(lower + 1) - sorted.get(lower)) : sorted.get(lower);
+  }
+
+  private static double average(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+  }
+
+  private static Double percent(long part, long whole) {
+    return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
+  }
+}
