@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Report figures straight from the tickets, ratings and follow-up cases of a date range, grouped by a
@@ -68,44 +69,39 @@ public final class PgReportRepository {
 
   /** Ticket figures per group key. */
   public Future<List<JsonObject>> tickets(SqlClient sql, String keyExpression, LocalDate from, LocalDate to, ZoneId zone) {
-    return sql.preparedQuery(TICKETS.formatted(keyExpression))
-        .execute(Tuple.of(hallId, from, to, zone.getId()))
-        .map(rows -> {
-          List<JsonObject> groups = new ArrayList<>();
-          for (Row row : rows) {
-            groups.add(new JsonObject()
-                .put("key", row.getString("grp"))
-                .put("issued", row.getLong("issued"))
-                .put("served", row.getLong("served"))
-                .put("noShow", row.getLong("no_show"))
-                .put("cancelled", row.getLong("cancelled"))
-                .put("called", row.getLong("called"))
-                .put("avgWait", number(row, "avg_wait"))
-                .put("p90Wait", number(row, "p90_wait"))
-                .put("avgService", number(row, "avg_service"))
-                .put("p90Service", number(row, "p90_service"))
-                .put("withinTarget", row.getLong("within_target")));
-          }
-          return groups;
-        });
+    return grouped(sql, TICKETS, keyExpression, from, to, zone, row -> new JsonObject()
+        .put("key", row.getString("grp"))
+        .put("issued", row.getLong("issued"))
+        .put("served", row.getLong("served"))
+        .put("noShow", row.getLong("no_show"))
+        .put("cancelled", row.getLong("cancelled"))
+        .put("called", row.getLong("called"))
+        .put("avgWait", number(row, "avg_wait"))
+        .put("p90Wait", number(row, "p90_wait"))
+        .put("avgService", number(row, "avg_service"))
+        .put("p90Service", number(row, "p90_service"))
+        .put("withinTarget", row.getLong("within_target")));
   }
 
   /** Rating and follow-up figures per group key; ratings an upheld appeal took out do not count. */
   public Future<List<JsonObject>> ratings(SqlClient sql, String keyExpression, LocalDate from, LocalDate to, ZoneId zone) {
-    return sql.preparedQuery(RATINGS.formatted(keyExpression))
+    return grouped(sql, RATINGS, keyExpression, from, to, zone, row -> new JsonObject()
+        .put("key", row.getString("grp"))
+        .put("ratings", row.getLong("ratings"))
+        .put("satisfied", row.getLong("satisfied"))
+        .put("scores", new JsonObject().put("1", row.getLong("s1")).put("2", row.getLong("s2")).put("3", row.getLong("s3"))
+            .put("4", row.getLong("s4")).put("5", row.getLong("s5")))
+        .put("followUps", row.getLong("follow_ups"))
+        .put("followUpsOnTime", row.getLong("on_time")));
+  }
+
+  private Future<List<JsonObject>> grouped(SqlClient sql, String template, String keyExpression, LocalDate from, LocalDate to,
+      ZoneId zone, Function<Row, JsonObject> figures) {
+    return sql.preparedQuery(template.formatted(keyExpression))
         .execute(Tuple.of(hallId, from, to, zone.getId()))
         .map(rows -> {
           List<JsonObject> groups = new ArrayList<>();
-          for (Row row : rows) {
-            groups.add(new JsonObject()
-                .put("key", row.getString("grp"))
-                .put("ratings", row.getLong("ratings"))
-                .put("satisfied", row.getLong("satisfied"))
-                .put("scores", new JsonObject().put("1", row.getLong("s1")).put("2", row.getLong("s2")).put("3", row.getLong("s3"))
-                    .put("4", row.getLong("s4")).put("5", row.getLong("s5")))
-                .put("followUps", row.getLong("follow_ups"))
-                .put("followUpsOnTime", row.getLong("on_time")));
-          }
+          rows.forEach(row -> groups.add(figures.apply(row)));
           return groups;
         });
   }
