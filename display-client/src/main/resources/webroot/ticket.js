@@ -38,9 +38,20 @@ const TEXT = {
     notFound: '没有找到这张号票，请核对号票或咨询大厅工作人员。',
     failed: '暂时无法连接服务器，稍后自动重试。',
     levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' },
+    reasons: {
+      LONG_WAIT: '等候时间长',
+      LOW_EFFICIENCY: '办事效率低',
+      POOR_ATTITUDE: '服务态度差',
+      UNFAMILIAR_WITH_BUSINESS: '业务不熟练',
+      OTHER: '其他'
+    },
     rate: {
       title: '请对本次服务进行评价',
       comment: '意见和建议（选填）',
+      reasonTitle: '请选择不满意的原因',
+      commentLow: '具体情况（选了原因可不填）',
+      need: '请选择一个原因，或写下您的意见，再提交。',
+      needReason: '不满意的评价需要说明原因：请选择一个原因或写下您的意见。',
       count: '{n}/500',
       submit: '提交评价',
       sending: '正在提交…',
@@ -49,6 +60,7 @@ const TEXT = {
       failed: '提交失败，请稍后再试。'
     },
     rated: '您已评价：{level}',
+    ratedReason: '您已评价：{level}（{reason}）',
     ratedUnknown: '您已评价，谢谢！'
   },
   en: {
@@ -86,9 +98,20 @@ const TEXT = {
     notFound: 'This ticket was not found. Please check your ticket or ask the hall staff.',
     failed: 'Cannot reach the server right now, retrying.',
     levels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
+    reasons: {
+      LONG_WAIT: 'Long wait',
+      LOW_EFFICIENCY: 'Slow handling',
+      POOR_ATTITUDE: 'Poor attitude',
+      UNFAMILIAR_WITH_BUSINESS: 'Unfamiliar with the service',
+      OTHER: 'Other'
+    },
     rate: {
       title: 'Please rate our service',
       comment: 'Comments (optional)',
+      reasonTitle: 'What went wrong?',
+      commentLow: 'Details (optional once a reason is chosen)',
+      need: 'Please choose a reason or write a comment, then send.',
+      needReason: 'A low rating needs a reason: please choose one or write a comment.',
       count: '{n}/500',
       submit: 'Send rating',
       sending: 'Sending…',
@@ -97,6 +120,7 @@ const TEXT = {
       failed: 'Sending failed, please try again.'
     },
     rated: 'You rated: {level}',
+    ratedReason: 'You rated: {level} ({reason})',
     ratedUnknown: 'You have already rated this service. Thank you!'
   }
 };
@@ -105,6 +129,9 @@ const REFRESH_MS = 5000;
 const FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SCORES = [5, 4, 3, 2, 1];
+/** 好差评 reasons, asked for a score of LOW_SCORE or less (the server refuses one for a higher score). */
+const REASONS = ['LONG_WAIT', 'LOW_EFFICIENCY', 'POOR_ATTITUDE', 'UNFAMILIAR_WITH_BUSINESS', 'OTHER'];
+const LOW_SCORE = 2;
 const VIBRATION = [400, 200, 400, 200, 400];
 
 const state = {
@@ -120,7 +147,7 @@ const state = {
   timer: null,
   busy: false,
   alertKey: null,
-  rate: { score: null, sending: false, error: null }
+  rate: { score: null, reason: null, sending: false, error: null }
 };
 
 const $ = (id) => document.getElementById(id);
@@ -211,6 +238,20 @@ function ratingOpen() {
   return !!state.key && !!state.reply && state.reply.ticket.status === 'FINISHED' && !state.reply.rating;
 }
 
+function isLow(score) {
+  return !!score && score <= LOW_SCORE;
+}
+
+function hasComment() {
+  return $('rate-comment').value.trim() !== '';
+}
+
+/** A low score says why (a reason or a comment) before it can be sent. */
+function readyToSend() {
+  const rate = state.rate;
+  return !!rate.score && (!isLow(rate.score) || !!rate.reason || hasComment());
+}
+
 function renderRating() {
   const t = state.t;
   const open = !state.problem && ratingOpen();
@@ -218,19 +259,40 @@ function renderRating() {
   renderRated(!state.problem && state.reply ? state.reply.rating : null);
   if (!open) return;
   const rate = state.rate;
+  const low = isLow(rate.score);
   setText('rating-title', t('rate.title'));
-  setText('rate-comment-label', t('rate.comment'));
+  setText('rate-comment-label', t(low ? 'rate.commentLow' : 'rate.comment'));
   for (const score of SCORES) {
     const button = $('rate-' + score);
     button.textContent = t('levels.' + score);
     button.setAttribute('aria-pressed', String(rate.score === score));
     button.disabled = rate.sending;
   }
+  $('rate-reasons').hidden = !low;
+  setText('rate-reason-title', t('rate.reasonTitle'));
+  for (const reason of REASONS) {
+    const button = $('rate-reason-' + reason);
+    button.textContent = t('reasons.' + reason);
+    button.setAttribute('aria-pressed', String(rate.reason === reason));
+    button.disabled = rate.sending;
+  }
   $('rate-comment').disabled = rate.sending;
-  setText('rate-count', t('rate.count', { n: $('rate-comment').value.length }));
-  $('rate-submit').disabled = rate.sending || !rate.score;
-  setText('rate-submit', t(rate.sending ? 'rate.sending' : 'rate.submit'));
+  renderCommentCount();
+  renderSubmit();
   show('rate-error', rate.error);
+}
+
+function renderCommentCount() {
+  setText('rate-count', state.t('rate.count', { n: $('rate-comment').value.length }));
+}
+
+/** Typing a comment may make a low score ready to send: the submit button and its hint follow. */
+function renderSubmit() {
+  const rate = state.rate;
+  const ready = readyToSend();
+  $('rate-submit').disabled = rate.sending || !ready;
+  setText('rate-submit', state.t(rate.sending ? 'rate.sending' : 'rate.submit'));
+  show('rate-need', !rate.sending && isLow(rate.score) && !ready ? state.t('rate.need') : '');
 }
 
 /** "您已评价：满意". The element exists only once the ticket is rated, so its presence means exactly that. */
@@ -246,7 +308,10 @@ function renderRated(rating) {
     rated.className = 'rated';
     $('rating').after(rated);
   }
-  rated.textContent = rating.score ? state.t('rated', { level: state.t('levels.' + rating.score) }) : state.t('ratedUnknown');
+  const level = rating.score ? state.t('levels.' + rating.score) : null;
+  rated.textContent = !level ? state.t('ratedUnknown')
+    : rating.reason ? state.t('ratedReason', { level, reason: state.t('reasons.' + rating.reason) })
+      : state.t('rated', { level });
 }
 
 function setText(elementId, text) {
@@ -342,8 +407,22 @@ async function refresh() {
 function chooseScore(score) {
   if (state.rate.sending) return;
   state.rate.score = score;
+  if (!isLow(score)) state.rate.reason = null;
   state.rate.error = null;
   renderRating();
+}
+
+function chooseReason(reason) {
+  if (state.rate.sending || !isLow(state.rate.score)) return;
+  state.rate.reason = reason;
+  state.rate.error = null;
+  renderRating();
+}
+
+function onCommentInput() {
+  renderCommentCount();
+  if (state.rate.sending) return;
+  renderSubmit();
 }
 
 /** After ALREADY_RATED: the ticket's stored rating, or a marker when it cannot be read. */
@@ -359,8 +438,9 @@ async function storedRating() {
 
 async function submitRating() {
   const rate = state.rate;
-  if (rate.sending || !rate.score || !ratingOpen()) return;
+  if (rate.sending || !readyToSend() || !ratingOpen()) return;
   const body = { score: rate.score };
+  if (isLow(rate.score) && rate.reason) body.reason = rate.reason;
   const comment = $('rate-comment').value.trim();
   if (comment) body.comment = comment;
   rate.sending = true;
@@ -368,13 +448,16 @@ async function submitRating() {
   renderRating();
   try {
     const reply = await api('POST', ticketApiPath('/rating'), { body, headers: { 'Ticket-Key': state.key } });
-    const code = reply.body && reply.body.error ? reply.body.error.code : null;
+    const error = reply.body && reply.body.error ? reply.body.error : null;
+    const code = error ? error.code : null;
     if ((reply.status === 201 || reply.status === 200) && reply.body && reply.body.rating) {
       state.reply.rating = reply.body.rating;
     } else if (code === 'ALREADY_RATED') {
       state.reply.rating = await storedRating();
     } else if (code === 'RATING_NOT_OPEN') {
       rate.error = state.t('rate.notOpen');
+    } else if (reply.status === 400 && error && error.field === 'reason') {
+      rate.error = state.t('rate.needReason');
     } else {
       rate.error = errorText(reply, state.t('rate.failed'));
     }
@@ -397,8 +480,9 @@ function toggleLang() {
 function bindEvents() {
   $('lang-toggle').addEventListener('click', toggleLang);
   for (const score of SCORES) $('rate-' + score).addEventListener('click', () => chooseScore(score));
+  for (const reason of REASONS) $('rate-reason-' + reason).addEventListener('click', () => chooseReason(reason));
   $('rate-submit').addEventListener('click', submitRating);
-  $('rate-comment').addEventListener('input', () => setText('rate-count', state.t('rate.count', { n: $('rate-comment').value.length })));
+  $('rate-comment').addEventListener('input', onCommentInput);
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && state.timer) refresh();
   });

@@ -20,6 +20,16 @@ const TEXT = {
     rateAsk: '请对本次服务进行评价',
     rateSub: '{number} 号 · 请点击下方按钮',
     levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' },
+    reasonAsk: '请选择不满意的原因',
+    reasonSub: '您选择了“{level}” · 请点击下方原因',
+    reasons: {
+      LONG_WAIT: '等候时间长',
+      LOW_EFFICIENCY: '办事效率低',
+      POOR_ATTITUDE: '服务态度差',
+      UNFAMILIAR_WITH_BUSINESS: '业务不熟练',
+      OTHER: '其他'
+    },
+    back: '返回重新评价',
     thanks: '谢谢您的评价',
     rateRetry: '提交失败，请再点一次',
     rateClosed: '本次服务暂时无法评价，请联系工作人员',
@@ -47,6 +57,16 @@ const TEXT = {
     rateAsk: 'Please rate our service',
     rateSub: 'Ticket {number} · tap one button below',
     levels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
+    reasonAsk: 'What went wrong?',
+    reasonSub: 'You chose "{level}" · tap a reason below',
+    reasons: {
+      LONG_WAIT: 'Long wait',
+      LOW_EFFICIENCY: 'Slow handling',
+      POOR_ATTITUDE: 'Poor attitude',
+      UNFAMILIAR_WITH_BUSINESS: 'Unfamiliar with the service',
+      OTHER: 'Other'
+    },
+    back: 'Back to the ratings',
     thanks: 'Thank you for your rating',
     rateRetry: 'Could not send, please tap again',
     rateClosed: 'This service cannot be rated right now; please ask the staff',
@@ -65,6 +85,9 @@ const RATING_OPEN_MS = 60000;
 const THANKS_MS = 10000;
 const LOAD_DELAY_MS = 100;
 const SCORES = [5, 4, 3, 2, 1];
+/** A score of LOW_SCORE or less (差评) is sent only with one of these reasons, which the server requires. */
+const REASONS = ['LONG_WAIT', 'LOW_EFFICIENCY', 'POOR_ATTITUDE', 'UNFAMILIAR_WITH_BUSINESS', 'OTHER'];
+const LOW_SCORE = 2;
 const HELD_STATUSES = ['CALLED', 'SERVING'];
 
 const state = {
@@ -149,18 +172,35 @@ function showLines(main, sub) {
   $('counter-sub').hidden = !sub;
 }
 
+/**
+ * The rating steps: 'ask' (scores) → 'sending' → 'thanks' | 'closed'; a low score goes through
+ * 'reason' (the reasons, with a way back to the scores) before 'sending'.
+ */
 function renderRating() {
   const t = state.t;
   const rating = state.rating;
-  const asking = rating.phase === 'ask' || rating.phase === 'sending';
-  showLines(asking ? t('rateAsk') : '', asking ? t('rateSub', { number: rating.number }) : '');
-  $('rating-ask').hidden = !asking;
+  const sending = rating.phase === 'sending';
+  const scores = rating.phase === 'ask' || (sending && !rating.reason);
+  const reasons = rating.phase === 'reason' || (sending && !!rating.reason);
+  if (scores) showLines(t('rateAsk'), t('rateSub', { number: rating.number }));
+  else if (reasons) showLines(t('reasonAsk'), t('reasonSub', { level: t('levels.' + rating.score) }));
+  else showLines('', '');
+  $('rating-ask').hidden = !scores;
+  $('rating-reasons').hidden = !reasons;
   for (const score of SCORES) {
     const button = $('rate-' + score);
     button.textContent = t('levels.' + score);
     button.disabled = rating.phase !== 'ask';
     button.classList.toggle('chosen', rating.score === score);
   }
+  for (const reason of REASONS) {
+    const button = $('reason-' + reason);
+    button.textContent = t('reasons.' + reason);
+    button.disabled = rating.phase !== 'reason';
+    button.classList.toggle('chosen', rating.reason === reason);
+  }
+  setText('rating-back', t('back'));
+  $('rating-back').disabled = rating.phase !== 'reason';
   setText('rating-thanks', t('thanks'));
   $('rating-thanks').hidden = rating.phase !== 'thanks';
   const error = rating.phase === 'closed' ? t('rateClosed') : rating.retry ? t('rateRetry') : '';
@@ -196,7 +236,7 @@ function toggleLang() {
 
 function startRating(ticketId, number) {
   clearTimeout(state.ratingTimer);
-  state.rating = { ticketId, number, phase: 'ask', score: null, retry: false };
+  state.rating = { ticketId, number, phase: 'ask', score: null, reason: null, retry: false };
   state.ratingTimer = setTimeout(endRating, RATING_OPEN_MS);
   renderStage();
 }
@@ -214,23 +254,48 @@ function closeRatingLater(phase) {
   state.ratingTimer = setTimeout(endRating, THANKS_MS);
 }
 
-async function submitRating(score) {
+/** A tapped score: a low one asks for the reason first (within the same rating window), any other is sent. */
+function chooseScore(score) {
   const rating = state.rating;
   if (!rating || rating.phase !== 'ask') return;
-  Object.assign(rating, { phase: 'sending', score, retry: false });
+  if (score > LOW_SCORE) {
+    submitRating(score, null);
+    return;
+  }
+  Object.assign(rating, { phase: 'reason', score, reason: null, retry: false });
+  renderStage();
+}
+
+function chooseReason(reason) {
+  const rating = state.rating;
+  if (!rating || rating.phase !== 'reason') return;
+  submitRating(rating.score, reason);
+}
+
+function backToScores() {
+  const rating = state.rating;
+  if (!rating || rating.phase !== 'reason') return;
+  Object.assign(rating, { phase: 'ask', score: null, reason: null, retry: false });
+  renderStage();
+}
+
+async function submitRating(score, reason) {
+  const rating = state.rating;
+  const step = rating.phase; // where a failed send returns to, for another tap
+  Object.assign(rating, { phase: 'sending', score, reason, retry: false });
   renderStage();
   let reply = null;
   try {
     // With the device token the server records the rating as given on the counter screen.
     const path = '/api/v1/tickets/' + encodeURIComponent(rating.ticketId) + '/rating';
-    reply = await api('POST', path, { token: state.token, body: { score } });
+    reply = await api('POST', path, { token: state.token, body: reason ? { score, reason } : { score } });
   } catch (e) {
     reply = null;
   }
   if (state.rating !== rating) return;
   const code = reply && reply.body && reply.body.error ? reply.body.error.code : null;
   if (reply && (reply.status === 201 || reply.status === 200 || code === 'ALREADY_RATED')) closeRatingLater('thanks');
-  else if (!reply || reply.status >= 500) Object.assign(rating, { phase: 'ask', retry: true });
+  else if (!reply || reply.status >= 500) Object.assign(rating, { phase: step, retry: true });
   else closeRatingLater('closed');
   renderStage();
 }
@@ -344,7 +409,9 @@ function start() {
   state.t = translator(TEXT, state.lang);
   readParams();
   $('lang-toggle').addEventListener('click', toggleLang);
-  for (const score of SCORES) $('rate-' + score).addEventListener('click', () => submitRating(score));
+  for (const score of SCORES) $('rate-' + score).addEventListener('click', () => chooseScore(score));
+  for (const reason of REASONS) $('reason-' + reason).addEventListener('click', () => chooseReason(reason));
+  $('rating-back').addEventListener('click', backToScores);
   setInterval(renderClock, 1000);
   render();
   loadHall();
