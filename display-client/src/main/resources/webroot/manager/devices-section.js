@@ -1,6 +1,7 @@
 // The 设备状态 (devices) section of the manager dashboard: kiosk printers and the bridges' serial
 // devices from GET /api/v1/devices, reloaded by the shell on PRINTER_STATUS / DEVICE_STATUS events.
-import { byId, element } from '../common/hallq.js';
+import { byId } from '../common/hallq.js';
+import { syncRows, whenText } from './rows.js';
 
 const TEXTS = {
   zh: {
@@ -96,19 +97,6 @@ function bridgeLevel(device) {
   return device.online ? 'ok' : 'problem';
 }
 
-/** A report time as the hall's clock; the date too when it was not today (in the hall). */
-function whenText(value, app) {
-  if (!value) return '—';
-  const date = new Date(value);
-  if (isNaN(date.getTime())) return '—';
-  const timeZone = app.hall && app.hall.hall ? app.hall.hall.timeZone : undefined;
-  const locale = app.lang === 'en' ? 'en-GB' : 'zh-CN';
-  const day = (d) => d.toLocaleDateString('en-CA', { timeZone });
-  const options = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone };
-  if (day(date) !== day(new Date())) Object.assign(options, { month: '2-digit', day: '2-digit' });
-  return date.toLocaleString(locale, options);
-}
-
 /** One table row as data: its id, data-* attributes and cells ({className, text, level, span}). */
 function printerRow(printer, app) {
   const status = printer.printer || 'UNKNOWN';
@@ -145,33 +133,6 @@ function bridgeRow(device, app) {
       { className: 'when', text: whenText(device.updatedAt, app) }
     ]
   };
-}
-
-/**
- * Makes the table body hold exactly these rows, in order. A row that is already there is updated
- * in place rather than replaced, so whoever holds it (a screen reader, a test) keeps a live element.
- */
-function syncRows(body, rows) {
-  const ids = new Set(rows.map((row) => row.id));
-  for (const old of [...body.rows]) if (!ids.has(old.id)) old.remove();
-  for (const spec of rows) {
-    let row = [...body.rows].find((existing) => existing.id === spec.id);
-    if (!row) {
-      row = element('tr', '');
-      row.id = spec.id;
-    }
-    Object.assign(row.dataset, spec.data);
-    while (row.cells.length > spec.cells.length) row.deleteCell(-1);
-    spec.cells.forEach((wanted, i) => {
-      const cell = row.cells[i] || row.insertCell(-1);
-      cell.className = wanted.className;
-      cell.textContent = wanted.text;
-      cell.colSpan = wanted.span || 1;
-      if (wanted.level) cell.dataset.level = wanted.level;
-      else delete cell.dataset.level;
-    });
-    body.appendChild(row);
-  }
 }
 
 function renderSummary(app) {

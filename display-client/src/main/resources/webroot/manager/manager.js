@@ -2,10 +2,13 @@
 // dashboard's sections, each kept current from the live event stream. The shell below owns the
 // session, language and stream; every section is a module listed in SECTIONS (see devices-section.js).
 import { api, openStream, pickLang, translator, errorText, switchLang, fetchHall, byId, showText, localName } from '../common/hallq.js';
+import { alertsSection } from './alerts-section.js';
+import { complianceSection } from './compliance-section.js';
+import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [devicesSection];
+const SECTIONS = [alertsSection, complianceSection, standardsSection, devicesSection];
 
 const TEXT = {
   zh: {

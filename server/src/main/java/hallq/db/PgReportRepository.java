@@ -27,8 +27,6 @@ public final class PgReportRepository {
           s.target_wait_minutes * 60 AS target_s
         FROM ticket t
         JOIN service_type s ON s.hall_id = t.hall_id AND s.code = t.service_code
-        LEFT JOIN LATERAL (SELECT e.actor FROM ticket_event e WHERE e.ticket_id = t.id AND e.type = 'SERVICE_FINISHED'
-          ORDER BY e.id DESC LIMIT 1) f ON true
         -- $4 (the zone) is used by the HOUR key only; naming it here keeps its type known for every key.
         WHERE t.hall_id = $1 AND t.service_day BETWEEN $2 AND $3 AND $4::text <> '')
       SELECT grp,
@@ -56,8 +54,6 @@ public final class PgReportRepository {
       FROM rating r
       JOIN ticket t ON t.id = r.ticket_id
       LEFT JOIN follow_up_case c ON c.ticket_id = r.ticket_id
-      LEFT JOIN LATERAL (SELECT e.actor FROM ticket_event e WHERE e.ticket_id = t.id AND e.type = 'SERVICE_FINISHED'
-        ORDER BY e.id DESC LIMIT 1) f ON true
       WHERE r.hall_id = $1 AND t.service_day BETWEEN $2 AND $3 AND NOT r.excluded
       GROUP BY grp ORDER BY grp""";
 

@@ -63,6 +63,8 @@ public final class PgTicketRepository {
       + "WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.status = 'FINISHED' "
       + "AND NOT EXISTS (SELECT 1 FROM rating r WHERE r.ticket_id = t.id) ORDER BY t.ended_at DESC LIMIT 1";
 
+  private static final String SERVED_BY = "UPDATE ticket SET served_by = $3 WHERE hall_id = $1 AND id = $2";
+
   private static final String FINISHED_BY = """
       SELECT actor FROM ticket_event WHERE ticket_id = $1 AND type = 'SERVICE_FINISHED' ORDER BY id DESC LIMIT 1""";
 
@@ -171,6 +173,11 @@ public final class PgTicketRepository {
   /** The tickets all counters hold now. */
   public Future<List<Ticket>> findAtCounters(SqlClient sql) {
     return sql.preparedQuery(FIND_AT_COUNTERS).execute(Tuple.of(hallId)).map(PgTicketRepository::all);
+  }
+
+  /** Records who called the ticket to their counter: the clerk of the reports. */
+  public Future<Void> servedBy(SqlClient sql, UUID ticketId, String actor) {
+    return sql.preparedQuery(SERVED_BY).execute(Tuple.of(hallId, ticketId, actor)).mapEmpty();
   }
 
   /** Who finished serving this ticket (the clerk at the counter), if anyone did. */

@@ -115,7 +115,7 @@ public final class QueueService {
               .compose(next -> next.isEmpty()
                   ? Future.succeededFuture(state(counter, null))
                   : change(sql, next.get().call(counterNo, clock.now()), EventType.TICKET_CALLED, actor)
-                      .map(called -> state(counter, called)));
+                      .compose(called -> tickets.servedBy(sql, called.id(), actor).map(v -> state(counter, called))));
         }));
   }
 

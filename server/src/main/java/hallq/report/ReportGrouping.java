@@ -7,8 +7,8 @@ import java.util.Locale;
 public enum ReportGrouping {
   SERVICE("t.service_code"),
   COUNTER("t.counter_no::text"),
-  /** The clerk who finished the ticket (the counter's signed-in clerk, or a manager operating it). */
-  CLERK("f.actor"),
+  /** The clerk who called the ticket (the counter's signed-in clerk, or a manager operating it). */
+  CLERK("t.served_by"),
   /** Hour of issue in the hall's time zone, 00..23. */
   HOUR("to_char(t.issued_at AT TIME ZONE $4, 'HH24')"),
   ALL("'all'");

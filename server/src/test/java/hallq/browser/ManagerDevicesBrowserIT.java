@@ -58,6 +58,7 @@ class ManagerDevicesBrowserIT extends HallTest {
       assertTrue(bridgeRow.contains("打印机") && bridgeRow.contains("kiosk-1") && bridgeRow.contains("unplugged"), bridgeRow);
       assertTrue(text(page, "printer-kiosk-2").contains("未上报"));
       assertEquals(Boolean.TRUE, script(page, "return window.hallqSamePage === true;"), "the page was not reloaded");
+      showDevices(page);
       page.screenshot("manager-devices-trouble-1280x800");
 
       report("/api/v1/bridge/devices/" + BRIDGE_PRINTER, bridgePrinter(true));
@@ -71,6 +72,7 @@ class ManagerDevicesBrowserIT extends HallTest {
       page.waitForText("printer-kiosk-1", "Out of paper");
       page.waitForText("devices-summary", "Devices needing attention: 1");
       assertTrue(page.driver().getCurrentUrl().contains("lang=en"), page.driver().getCurrentUrl());
+      showDevices(page);
       page.screenshot("manager-devices-en-1280x800");
     }
   }
@@ -96,6 +98,11 @@ class ManagerDevicesBrowserIT extends HallTest {
       assertFalse(page.find("dashboard-view").isDisplayed());
       assertTrue(page.find("printers-body").findElements(By.tagName("tr")).isEmpty(), "no device rows for a clerk");
     }
+  }
+
+  /** The dashboard's other sections come first: bring the device section into the screenshot. */
+  private static void showDevices(Browser page) {
+    script(page, "document.getElementById('section-devices').scrollIntoView();");
   }
 
   private String base() {
