@@ -92,7 +92,7 @@ public final class HallqServer {
     StandardsService standards = new StandardsService(pool, config, clock);
     AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
-        alerts, new ComplianceService(pool, config, clock, queue), new ReportService(pool, config), feed);
+        alerts, new ComplianceService(pool, config, clock, queue), new ReportService(pool, config, clock), feed);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),

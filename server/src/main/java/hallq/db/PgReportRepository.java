@@ -12,50 +12,93 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Report figures straight from the tickets, ratings and follow-up cases of a date range, grouped by a
- * key expression the caller takes from a fixed list. Percentiles are PostgreSQL's
- * {@code percentile_cont} (linear interpolation between the closest ranks).
+ * Daily report roll-ups: each day's tickets, ratings and follow-up cases aggregated once per grouping
+ * (service, counter, clerk, hour of issue, all) into counts, sums and whole-minute histograms, so a
+ * report over months reads a few thousand rows instead of millions of tickets.
  */
 public final class PgReportRepository {
 
-  /** $1 hall, $2 first day, $3 last day, $4 time zone; {@code %s} is the group key. */
-  private static final String TICKETS = """
-      WITH t AS (
-        SELECT %s AS grp, t.status, t.transferred_from,
+  /** One row per ticket of the day, with the keys of every grouping ('-' where a ticket has none). */
+  private static final String FACTS = """
+      WITH f AS (
+        SELECT t.service_code, coalesce(t.counter_no::text, '-') AS counter_key, coalesce(t.served_by, '-') AS clerk,
+          to_char(t.issued_at AT TIME ZONE $3, 'HH24') AS hour, t.status, t.transferred_from,
           extract(epoch FROM t.called_at - t.queued_at) AS wait_s,
           CASE WHEN t.status = 'FINISHED' THEN extract(epoch FROM t.ended_at - t.started_at) END AS service_s,
           s.target_wait_minutes * 60 AS target_s
-        FROM ticket t
-        JOIN service_type s ON s.hall_id = t.hall_id AND s.code = t.service_code
-        -- $4 (the zone) is used by the HOUR key only; naming it here keeps its type known for every key.
-        WHERE t.hall_id = $1 AND t.service_day BETWEEN $2 AND $3 AND $4::text <> '')
-      SELECT grp,
-        count(*) FILTER (WHERE transferred_from IS NULL) AS issued,
-        count(*) FILTER (WHERE status = 'FINISHED') AS served,
-        count(*) FILTER (WHERE status = 'NO_SHOW') AS no_show,
-        count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,
-        count(wait_s) AS called,
-        avg(wait_s) AS avg_wait,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY wait_s) AS p90_wait,
-        avg(service_s) AS avg_service,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY service_s) AS p90_service,
-        count(*) FILTER (WHERE wait_s <= target_s) AS within_target
-      FROM t GROUP BY grp ORDER BY grp""";
+        FROM ticket t JOIN service_type s ON s.hall_id = t.hall_id AND s.code = t.service_code
+        WHERE t.hall_id = $1 AND t.service_day = $2)
+      """;
 
-  private static final String RATINGS = """
-      SELECT %s AS grp,
-        count(*) AS ratings,
-        count(*) FILTER (WHERE r.score >= 4) AS satisfied,
-        count(*) FILTER (WHERE r.score = 1) AS s1, count(*) FILTER (WHERE r.score = 2) AS s2,
-        count(*) FILTER (WHERE r.score = 3) AS s3, count(*) FILTER (WHERE r.score = 4) AS s4,
-        count(*) FILTER (WHERE r.score = 5) AS s5,
-        count(c.id) AS follow_ups,
-        count(c.id) FILTER (WHERE c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE $4)::date <= c.deadline) AS on_time
-      FROM rating r
-      JOIN ticket t ON t.id = r.ticket_id
-      LEFT JOIN follow_up_case c ON c.ticket_id = r.ticket_id
-      WHERE r.hall_id = $1 AND t.service_day BETWEEN $2 AND $3 AND NOT r.excluded
-      GROUP BY grp ORDER BY grp""";
+  private static final String DIM = """
+      CASE WHEN GROUPING(service_code) = 0 THEN 'SERVICE' WHEN GROUPING(counter_key) = 0 THEN 'COUNTER'
+        WHEN GROUPING(clerk) = 0 THEN 'CLERK' WHEN GROUPING(hour) = 0 THEN 'HOUR' ELSE 'ALL' END AS dim,
+      coalesce(service_code, counter_key, clerk, hour, 'all') AS key""";
+
+  private static final String ROLL_TICKETS = FACTS + """
+      INSERT INTO report_day (hall_id, day, dim, key, issued, served, no_show, cancelled, called, sum_wait, within_target, sum_service)
+      SELECT $1, $2, dim, key, issued, served, no_show, cancelled, called, sum_wait, within_target, sum_service FROM (
+        SELECT""" + " " + DIM + " " + """
+          , count(*) FILTER (WHERE transferred_from IS NULL) AS issued,
+          count(*) FILTER (WHERE status = 'FINISHED') AS served,
+          count(*) FILTER (WHERE status = 'NO_SHOW') AS no_show,
+          count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,
+          count(wait_s) AS called,
+          coalesce(sum(wait_s), 0) AS sum_wait,
+          count(*) FILTER (WHERE wait_s <= target_s) AS within_target,
+          coalesce(sum(service_s), 0) AS sum_service
+        FROM f GROUP BY GROUPING SETS ((service_code), (counter_key), (clerk), (hour), ())) g""";
+
+  private static final String ROLL_HISTOGRAMS = FACTS + """
+      , m AS (
+        SELECT service_code, counter_key, clerk, hour, 'WAIT' AS metric, floor(wait_s / 60)::int AS minute FROM f WHERE wait_s IS NOT NULL
+        UNION ALL
+        SELECT service_code, counter_key, clerk, hour, 'SERVICE', floor(service_s / 60)::int FROM f WHERE service_s IS NOT NULL)
+      INSERT INTO report_histogram (hall_id, day, dim, key, metric, minute, n)
+      SELECT $1, $2, dim, key, metric, minute, n FROM (
+        SELECT""" + " " + DIM + " " + """
+          , metric, minute, count(*) AS n
+        FROM m GROUP BY GROUPING SETS ((metric, minute, service_code), (metric, minute, counter_key), (metric, minute, clerk),
+          (metric, minute, hour), (metric, minute))) g""";
+
+  /** Ratings an upheld appeal took out do not count. */
+  private static final String ROLL_RATINGS = """
+      WITH f AS (
+        SELECT t.service_code, coalesce(t.counter_no::text, '-') AS counter_key, coalesce(t.served_by, '-') AS clerk,
+          to_char(t.issued_at AT TIME ZONE $3, 'HH24') AS hour, r.score, c.id AS case_id,
+          c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE $3)::date <= c.deadline AS on_time
+        FROM rating r JOIN ticket t ON t.id = r.ticket_id LEFT JOIN follow_up_case c ON c.ticket_id = r.ticket_id
+        WHERE t.hall_id = $1 AND t.service_day = $2 AND NOT r.excluded),
+      g AS (
+        SELECT""" + " " + DIM + " " + """
+          , count(*) AS ratings, count(*) FILTER (WHERE score >= 4) AS satisfied,
+          count(*) FILTER (WHERE score = 1) AS s1, count(*) FILTER (WHERE score = 2) AS s2, count(*) FILTER (WHERE score = 3) AS s3,
+          count(*) FILTER (WHERE score = 4) AS s4, count(*) FILTER (WHERE score = 5) AS s5,
+          count(case_id) AS follow_ups, count(*) FILTER (WHERE on_time) AS on_time
+        FROM f GROUP BY GROUPING SETS ((service_code), (counter_key), (clerk), (hour), ()))
+      UPDATE report_day d SET ratings = g.ratings, satisfied = g.satisfied, s1 = g.s1, s2 = g.s2, s3 = g.s3, s4 = g.s4, s5 = g.s5,
+        follow_ups = g.follow_ups, on_time = g.on_time
+      FROM g WHERE d.hall_id = $1 AND d.day = $2 AND d.dim = g.dim AND d.key = g.key""";
+
+  private static final String SERIALIZE = "SELECT pg_advisory_xact_lock(hashtext('hallq_report:' || $1))";
+  private static final String CLEAR_DAY = "DELETE FROM report_day WHERE hall_id = $1 AND day = $2";
+  private static final String CLEAR_HISTOGRAMS = "DELETE FROM report_histogram WHERE hall_id = $1 AND day = $2";
+  private static final String MARK_ROLLED = "INSERT INTO report_rolled (hall_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+
+  private static final String DAYS_TO_ROLL = """
+      SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d
+      WHERE NOT EXISTS (SELECT 1 FROM report_rolled r WHERE r.hall_id = $1 AND r.day = d::date)""";
+
+  private static final String FIGURES = """
+      SELECT key, sum(issued) AS issued, sum(served) AS served, sum(no_show) AS no_show, sum(cancelled) AS cancelled,
+        sum(called) AS called, sum(sum_wait) AS sum_wait, sum(within_target) AS within_target, sum(sum_service) AS sum_service,
+        sum(ratings) AS ratings, sum(satisfied) AS satisfied, sum(s1) AS s1, sum(s2) AS s2, sum(s3) AS s3, sum(s4) AS s4,
+        sum(s5) AS s5, sum(follow_ups) AS follow_ups, sum(on_time) AS on_time
+      FROM report_day WHERE hall_id = $1 AND day BETWEEN $2 AND $3 AND dim = $4 GROUP BY key ORDER BY key""";
+
+  private static final String HISTOGRAMS = """
+      SELECT key, metric, minute, sum(n) AS n FROM report_histogram
+      WHERE hall_id = $1 AND day BETWEEN $2 AND $3 AND dim = $4 GROUP BY key, metric, minute ORDER BY key, metric, minute""";
 
   private final String hallId;
 
@@ -63,47 +106,59 @@ public final class PgReportRepository {
     this.hallId = hallId;
   }
 
-  /** Ticket figures per group key. */
-  public Future<List<JsonObject>> tickets(SqlClient sql, String keyExpression, LocalDate from, LocalDate to, ZoneId zone) {
-    return grouped(sql, TICKETS, keyExpression, from, to, zone, row -> new JsonObject()
-        .put("key", row.getString("grp"))
-        .put("issued", row.getLong("issued"))
-        .put("served", row.getLong("served"))
-        .put("noShow", row.getLong("no_show"))
-        .put("cancelled", row.getLong("cancelled"))
-        .put("called", row.getLong("called"))
-        .put("avgWait", number(row, "avg_wait"))
-        .put("p90Wait", number(row, "p90_wait"))
-        .put("avgService", number(row, "avg_service"))
-        .put("p90Service", number(row, "p90_service"))
-        .put("withinTarget", row.getLong("within_target")));
+  /** The days of the range whose roll-up is missing or out of date. */
+  public Future<List<LocalDate>> daysToRoll(SqlClient sql, LocalDate from, LocalDate to) {
+    return sql.preparedQuery(DAYS_TO_ROLL).execute(Tuple.of(hallId, from, to)).map(rows -> {
+      List<LocalDate> days = new ArrayList<>();
+      rows.forEach(row -> days.add(row.getLocalDate("day")));
+      return days;
+    });
   }
 
-  /** Rating and follow-up figures per group key; ratings an upheld appeal took out do not count. */
-  public Future<List<JsonObject>> ratings(SqlClient sql, String keyExpression, LocalDate from, LocalDate to, ZoneId zone) {
-    return grouped(sql, RATINGS, keyExpression, from, to, zone, row -> new JsonObject()
-        .put("key", row.getString("grp"))
-        .put("ratings", row.getLong("ratings"))
-        .put("satisfied", row.getLong("satisfied"))
-        .put("scores", new JsonObject().put("1", row.getLong("s1")).put("2", row.getLong("s2")).put("3", row.getLong("s3"))
-            .put("4", row.getLong("s4")).put("5", row.getLong("s5")))
-        .put("followUps", row.getLong("follow_ups"))
-        .put("followUpsOnTime", row.getLong("on_time")));
+  /**
+   * Rolls one day up afresh, in the caller's transaction; {@code settled} marks it up to date (a day
+   * still taking tickets is not).
+   */
+  public Future<Void> rollUp(SqlClient sql, LocalDate day, ZoneId zone, boolean settled) {
+    Tuple hallDay = Tuple.of(hallId, day);
+    Tuple withZone = Tuple.of(hallId, day, zone.getId());
+    return sql.preparedQuery(SERIALIZE).execute(Tuple.of(hallId))
+        .compose(v -> sql.preparedQuery(CLEAR_DAY).execute(hallDay))
+        .compose(v -> sql.preparedQuery(CLEAR_HISTOGRAMS).execute(hallDay))
+        .compose(v -> sql.preparedQuery(ROLL_TICKETS).execute(withZone))
+        .compose(v -> sql.preparedQuery(ROLL_HISTOGRAMS).execute(withZone))
+        .compose(v -> sql.preparedQuery(ROLL_RATINGS).execute(withZone))
+        .compose(v -> settled ? sql.preparedQuery(MARK_ROLLED).execute(hallDay).mapEmpty() : Future.<Void>succeededFuture());
   }
 
-  private Future<List<JsonObject>> grouped(SqlClient sql, String template, String keyExpression, LocalDate from, LocalDate to,
-      ZoneId zone, Function<Row, JsonObject> figures) {
-    return sql.preparedQuery(template.formatted(keyExpression))
-        .execute(Tuple.of(hallId, from, to, zone.getId()))
-        .map(rows -> {
-          List<JsonObject> groups = new ArrayList<>();
-          rows.forEach(row -> groups.add(figures.apply(row)));
-          return groups;
-        });
+  /** Summed figures per key of one grouping over the range. */
+  public Future<List<JsonObject>> figures(SqlClient sql, String dim, LocalDate from, LocalDate to) {
+    return query(sql, FIGURES, dim, from, to, row -> {
+      JsonObject figures = new JsonObject().put("key", row.getString("key"));
+      for (String column : new String[] {"issued", "served", "no_show", "cancelled", "called", "within_target", "ratings",
+          "satisfied", "s1", "s2", "s3", "s4", "s5", "follow_ups", "on_time"}) {
+        figures.put(column, ((Number) row.getValue(column)).longValue());
+      }
+      return figures.put("sum_wait", ((Number) row.getValue("sum_wait")).doubleValue())
+          .put("sum_service", ((Number) row.getValue("sum_service")).doubleValue());
+    });
   }
 
-  private static Double number(Row row, String column) {
-    Object value = row.getValue(column);
-    return value == null ? null : ((Number) value).doubleValue();
+  /** Histogram rows {key, metric, minute, n} of one grouping over the range, ordered by key, metric, minute. */
+  public Future<List<JsonObject>> histograms(SqlClient sql, String dim, LocalDate from, LocalDate to) {
+    return query(sql, HISTOGRAMS, dim, from, to, row -> new JsonObject()
+        .put("key", row.getString("key"))
+        .put("metric", row.getString("metric"))
+        .put("minute", row.getInteger("minute"))
+        .put("n", ((Number) row.getValue("n")).longValue()));
+  }
+
+  private Future<List<JsonObject>> query(SqlClient sql, String text, String dim, LocalDate from, LocalDate to,
+      Function<Row, JsonObject> read) {
+    return sql.preparedQuery(text).execute(Tuple.of(hallId, from, to, dim)).map(rows -> {
+      List<JsonObject> result = new ArrayList<>();
+      rows.forEach(row -> result.add(read.apply(row)));
+      return result;
+    });
   }
 }
