@@ -3,6 +3,7 @@
 // shell reloads it on ALERT_RAISED / ALERT_CLEARED / ALERT_ACKED events.
 import { byId, showText, errorText } from '../common/hallq.js';
 import { syncRows, whenText, serviceName } from './rows.js';
+import { createLoader } from './loader.js';
 
 const TEXTS = {
   zh: {
@@ -73,15 +74,19 @@ const TEXTS = {
   }
 };
 
-const RETRY_MS = 5000;
-
 let alerts = null;
-let failed = false;
 /** The server's word on the last acknowledgement that failed, or null. */
 let ackError = null;
-let seq = 0;
-let retryTimer = null;
 const acking = new Set();
+const loader = createLoader({
+  fetch: (app) => app.authed('GET', '/api/v1/alerts'),
+  accept: (reply) => {
+    if (reply.status !== 200 || !reply.body) return false;
+    alerts = reply.body.alerts || [];
+    return true;
+  },
+  render
+});
 
 function counterText(counterNo, app) {
   return counterNo == null ? '—' : app.t('alerts.subject.counter', { n: counterNo });
@@ -159,6 +164,7 @@ function render(app) {
   count.dataset.open = String(open.length);
   count.dataset.unacked = String(open.filter((alert) => !alert.ackedBy).length);
   count.hidden = !alerts;
+  const failed = loader.failed();
   showText('alerts-error', failed ? app.t('alerts.failed') : ackError == null ? '' : app.t('alerts.ackFailed', { message: ackError }));
   const status = byId('alerts-status');
   status.textContent = !alerts ? (failed ? '' : app.t('alerts.loading')) : list.length === 0 ? app.t('alerts.none') : '';
@@ -188,32 +194,9 @@ async function acknowledge(id, app) {
   render(app);
 }
 
-/** GETs the alerts; a reply overtaken by a newer request is dropped, a failure retried. */
-async function load(app) {
-  const mine = ++seq;
-  clearTimeout(retryTimer);
-  let reply = null;
-  try {
-    reply = await app.authed('GET', '/api/v1/alerts');
-  } catch (e) {
-    // unreachable server: shown and retried below
-  }
-  if (mine !== seq || !app.signedIn()) return;
-  if (reply && reply.status === 200 && reply.body) {
-    alerts = reply.body.alerts || [];
-    failed = false;
-  } else if (!reply || reply.status !== 401) {
-    failed = true;
-    retryTimer = setTimeout(() => load(app), RETRY_MS);
-  }
-  render(app);
-}
-
 function clear() {
-  seq++;
-  clearTimeout(retryTimer);
+  loader.clear();
   alerts = null;
-  failed = false;
   ackError = null;
   acking.clear();
   syncRows(byId('alerts-body'), []);
@@ -224,7 +207,7 @@ export const alertsSection = {
   name: 'alerts',
   texts: TEXTS,
   events: ['ALERT_RAISED', 'ALERT_CLEARED', 'ALERT_ACKED'],
-  load,
+  load: loader.load,
   render,
   clear
 };

@@ -4,6 +4,7 @@
 // also grow while nothing happens, so it reloads itself every 30 seconds too.
 import { byId, showText } from '../common/hallq.js';
 import { syncRows, minutesSeconds, percent, serviceName, whenText } from './rows.js';
+import { createLoader } from './loader.js';
 
 const TEXTS = {
   zh: {
@@ -89,13 +90,20 @@ const TEXTS = {
 const LEVELS = ['OK', 'WARNING', 'OVER_TARGET', 'BREACH'];
 /** How a wait level colours a cell: the dashboard's ok / warning / problem. */
 const LEVEL_COLOUR = { OK: 'ok', WARNING: 'warning', OVER_TARGET: 'problem', BREACH: 'breach' };
-const REFRESH_MS = 30000;
-const RETRY_MS = 5000;
 
 let compliance = null;
-let failed = false;
-let seq = 0;
-let timer = null;
+// Waits grow while no event comes, so a success schedules the next reload too.
+const loader = createLoader({
+  fetch: (app) => app.authed('GET', '/api/v1/compliance'),
+  accept: (reply) => {
+    if (reply.status !== 200 || !reply.body) return false;
+    const body = reply.body;
+    compliance = { at: body.at, services: body.services || [], waiting: body.waiting || [], counters: body.counters || [] };
+    return true;
+  },
+  render,
+  refreshMs: 30000
+});
 
 /** The worst level anyone waiting for the service has reached, or null when nobody waits. */
 function worstLevel(service) {
@@ -173,6 +181,7 @@ function placeholder(id, text, span) {
 }
 
 function render(app) {
+  const failed = loader.failed();
   showText('compliance-error', failed ? app.t('compliance.failed') : '');
   const at = byId('compliance-at');
   at.textContent = compliance ? app.t('compliance.at', { at: whenText(compliance.at, app) }) : failed ? '' : app.t('compliance.loading');
@@ -192,33 +201,9 @@ function render(app) {
   syncRows(byId('counters-body'), counters.length ? counters : [placeholder('counters-none', app.t('compliance.counters.none'), 4)]);
 }
 
-/** GETs the figures; a reply overtaken by a newer request is dropped. The next reload is set either way. */
-async function load(app) {
-  const mine = ++seq;
-  clearTimeout(timer);
-  let reply = null;
-  try {
-    reply = await app.authed('GET', '/api/v1/compliance');
-  } catch (e) {
-    // unreachable server: shown and retried below
-  }
-  if (mine !== seq || !app.signedIn()) return;
-  if (reply && reply.status === 200 && reply.body) {
-    compliance = { at: reply.body.at, services: reply.body.services || [], waiting: reply.body.waiting || [], counters: reply.body.counters || [] };
-    failed = false;
-    timer = setTimeout(() => load(app), REFRESH_MS);
-  } else if (!reply || reply.status !== 401) {
-    failed = true;
-    timer = setTimeout(() => load(app), RETRY_MS);
-  }
-  render(app);
-}
-
 function clear() {
-  seq++;
-  clearTimeout(timer);
+  loader.clear();
   compliance = null;
-  failed = false;
 }
 
 /** The section as the dashboard shell sees it: its texts, the events that change it, load/render/clear. */
@@ -229,7 +214,7 @@ export const complianceSection = {
   events: ['TICKET_ISSUED', 'TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_NO_SHOW', 'TICKET_REQUEUED', 'TICKET_TRANSFERRED',
     'TICKET_CANCELLED', 'SERVICE_STARTED', 'SERVICE_FINISHED', 'COUNTER_PAUSED', 'COUNTER_RESUMED', 'STANDARDS_CHANGED',
     'ALERT_RAISED', 'ALERT_CLEARED'],
-  load,
+  load: loader.load,
   render,
   clear
 };

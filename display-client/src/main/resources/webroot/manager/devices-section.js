@@ -1,7 +1,8 @@
 // The 设备状态 (devices) section of the manager dashboard: kiosk printers and the bridges' serial
 // devices from GET /api/v1/devices, reloaded by the shell on PRINTER_STATUS / DEVICE_STATUS events.
-import { byId } from '../common/hallq.js';
+import { byId, showText } from '../common/hallq.js';
 import { syncRows, whenText } from './rows.js';
+import { createLoader } from './loader.js';
 
 const TEXTS = {
   zh: {
@@ -78,12 +79,17 @@ const TEXTS = {
 
 /** Printer states that stop a kiosk from printing, should an older server omit canPrint. */
 const CANNOT_PRINT = ['PAPER_OUT', 'COVER_OPEN', 'CUTTER_ERROR', 'OFFLINE'];
-const RETRY_MS = 5000;
 
 let devices = null;
-let failed = false;
-let seq = 0;
-let retryTimer = null;
+const loader = createLoader({
+  fetch: (app) => app.authed('GET', '/api/v1/devices'),
+  accept: (reply) => {
+    if (reply.status !== 200 || !reply.body) return false;
+    devices = { printers: reply.body.printers || [], bridgeDevices: reply.body.bridgeDevices || [] };
+    return true;
+  },
+  render
+});
 
 /** 'problem' (red: cannot print), 'warning' (amber), 'ok' or 'unknown' (never reported). */
 function printerLevel(printer) {
@@ -138,6 +144,7 @@ function bridgeRow(device, app) {
 function renderSummary(app) {
   const summary = byId('devices-summary');
   if (!devices) {
+    const failed = loader.failed();
     summary.textContent = failed ? '' : app.t('devices.summary.loading');
     summary.dataset.state = 'unknown';
     summary.hidden = failed;
@@ -157,9 +164,7 @@ function renderSummary(app) {
 
 function render(app) {
   renderSummary(app);
-  const error = byId('devices-error');
-  error.textContent = failed ? app.t('devices.failed') : '';
-  error.hidden = !failed;
+  showText('devices-error', loader.failed() ? app.t('devices.failed') : '');
   if (!devices) {
     syncRows(byId('printers-body'), []);
     syncRows(byId('bridge-body'), []);
@@ -176,32 +181,9 @@ function render(app) {
   byId('bridge-empty').hidden = bridged.length > 0;
 }
 
-/** GETs the devices; a reply overtaken by a newer request is dropped, a failure retried. */
-async function load(app) {
-  const mine = ++seq;
-  clearTimeout(retryTimer);
-  let reply = null;
-  try {
-    reply = await app.authed('GET', '/api/v1/devices');
-  } catch (e) {
-    // unreachable server: shown and retried below
-  }
-  if (mine !== seq || !app.signedIn()) return;
-  if (reply && reply.status === 200 && reply.body) {
-    devices = { printers: reply.body.printers || [], bridgeDevices: reply.body.bridgeDevices || [] };
-    failed = false;
-  } else if (!reply || reply.status !== 401) {
-    failed = true;
-    retryTimer = setTimeout(() => load(app), RETRY_MS);
-  }
-  render(app);
-}
-
 function clear() {
-  seq++;
-  clearTimeout(retryTimer);
+  loader.clear();
   devices = null;
-  failed = false;
 }
 
 /** The section as the dashboard shell sees it: its texts, the events that change it, load/render/clear. */
@@ -209,7 +191,7 @@ export const devicesSection = {
   name: 'devices',
   texts: TEXTS,
   events: ['PRINTER_STATUS', 'DEVICE_STATUS'],
-  load,
+  load: loader.load,
   render,
   clear
 };

@@ -3,6 +3,7 @@
 // GET /api/v1/standards/changes. The shell reloads it on STANDARDS_CHANGED events.
 import { byId, showText, errorText } from '../common/hallq.js';
 import { syncRows, whenText, serviceName } from './rows.js';
+import { createLoader } from './loader.js';
 
 /** The nine fields of a standard, in the order the form and the table show them. */
 const FIELDS = ['warnWaitMinutes', 'targetWaitMinutes', 'breachWaitMinutes', 'serviceLevelPercent', 'serviceLevelMinutes',
@@ -105,16 +106,22 @@ const TEXTS = {
   }
 };
 
-const RETRY_MS = 5000;
-
 let standards = null;
 let changes = null;
-let failed = false;
-let seq = 0;
-let retryTimer = null;
 /** The form: which service it edits, whether a PUT is under way, and the server's word on the last one. */
 const form = { code: null, saving: false, errors: {}, message: null, savedCode: null };
 let wired = false;
+// The change log is an extra: when only it fails, the last one read stays.
+const loader = createLoader({
+  fetch: (app) => Promise.all([app.authed('GET', '/api/v1/standards'), app.authed('GET', '/api/v1/standards/changes')]),
+  accept: ([current, audit]) => {
+    if (current.status !== 200 || !current.body) return false;
+    standards = { openingHours: current.body.openingHours || [], services: current.body.services || [] };
+    changes = audit.status === 200 && audit.body ? audit.body.changes || [] : changes;
+    return true;
+  },
+  render
+});
 
 function valueText(field, value, app) {
   if (field === 'dailyQuota' && value == null) return app.t('standards.unlimited');
@@ -209,6 +216,7 @@ function renderForm(app) {
 
 function render(app) {
   wire(app);
+  const failed = loader.failed();
   showText('standards-error', failed ? app.t('standards.failed') : '');
   const status = byId('standards-status');
   status.textContent = standards ? '' : failed ? '' : app.t('standards.loading');
@@ -299,35 +307,10 @@ async function save(app) {
   if (invalid) byId('std-' + invalid).focus();
 }
 
-/** GETs the standards and their changes; a reply overtaken by a newer request is dropped, a failure retried. */
-async function load(app) {
-  const mine = ++seq;
-  clearTimeout(retryTimer);
-  let replies = null;
-  try {
-    replies = await Promise.all([app.authed('GET', '/api/v1/standards'), app.authed('GET', '/api/v1/standards/changes')]);
-  } catch (e) {
-    // unreachable server: shown and retried below
-  }
-  if (mine !== seq || !app.signedIn()) return;
-  const [current, audit] = replies || [null, null];
-  if (current && current.status === 200 && current.body) {
-    standards = { openingHours: current.body.openingHours || [], services: current.body.services || [] };
-    changes = audit && audit.status === 200 && audit.body ? audit.body.changes || [] : changes;
-    failed = false;
-  } else if (!current || current.status !== 401) {
-    failed = true;
-    retryTimer = setTimeout(() => load(app), RETRY_MS);
-  }
-  render(app);
-}
-
 function clear() {
-  seq++;
-  clearTimeout(retryTimer);
+  loader.clear();
   standards = null;
   changes = null;
-  failed = false;
   Object.assign(form, { code: null, saving: false, errors: {}, message: null, savedCode: null });
 }
 
@@ -336,7 +319,7 @@ export const standardsSection = {
   name: 'standards',
   texts: TEXTS,
   events: ['STANDARDS_CHANGED'],
-  load,
+  load: loader.load,
   render,
   clear
 };
