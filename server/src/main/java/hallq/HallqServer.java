@@ -79,7 +79,10 @@ public final class HallqServer {
     });
   }
 
-  private record Deployed(String id, int port, DemoDevices demo, AlertService alerts, long alertTimer) {}
+  private record Deployed(String id, int port, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer) {}
+
+  /** Report roll-ups run in the background this often (and once at start). */
+  private static final long ROLL_UP_MILLIS = 60 * 60 * 1000L;
 
   private static Future<Deployed> deploy(Vertx vertx, HallqConfig config, QueueService queue, AuthService auth,
       Pool pool, HallClock clock, EventFeed feed) {
@@ -90,15 +93,17 @@ public final class HallqServer {
     DeviceJobService jobs = new DeviceJobService(pool, hallId, clock, ratings);
     DemoDevices demo = new DemoDevices();
     StandardsService standards = new StandardsService(pool, config, clock);
+    ReportService reports = new ReportService(pool, config, clock);
     AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
-        alerts, new ComplianceService(pool, config, clock, queue), new ReportService(pool, config, clock), feed);
+        alerts, new ComplianceService(pool, config, clock, queue), reports, feed);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),
             new DeploymentOptions().setInstances(instances))
-        .map(id -> new Deployed(id, port.get(), demo, alerts, vertx.setPeriodic(config.alerts().checkSeconds() * 1000L,
-            timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e)))))
+        .map(id -> new Deployed(id, port.get(), demo, alerts,
+            vertx.setPeriodic(config.alerts().checkSeconds() * 1000L, timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e))),
+            vertx.setPeriodic(1, ROLL_UP_MILLIS, timer -> reports.rollUpSettledDays().onFailure(e -> LOG.warn("Report roll-up failed", e)))))
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances))
         .compose(d -> config.demo().simulatedDevices()
             ? demo.start(vertx, config, d.port()).map(d).recover(e -> vertx.undeploy(d.id()).transform(v -> Future.failedFuture(e)))
@@ -122,6 +127,7 @@ public final class HallqServer {
   /** Stops serving, closes the pool and stops the embedded PostgreSQL if this server started it. */
   public Future<Void> close() {
     vertx.cancelTimer(deployed.alertTimer());
+    vertx.cancelTimer(deployed.rollUpTimer());
     return deployed.demo().close(vertx)
         .eventually(() -> vertx.undeploy(deployed.id()))
         .eventually(() -> feed.close())

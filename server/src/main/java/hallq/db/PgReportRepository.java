@@ -89,6 +89,12 @@ public final class PgReportRepository {
       SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d
       WHERE NOT EXISTS (SELECT 1 FROM report_rolled r WHERE r.hall_id = $1 AND r.day = d::date)""";
 
+  private static final String DAYS_WITH_TICKETS_TO_ROLL = """
+      SELECT DISTINCT t.service_day AS day FROM ticket t
+      WHERE t.hall_id = $1 AND t.service_day BETWEEN $2 AND $3
+        AND NOT EXISTS (SELECT 1 FROM report_rolled r WHERE r.hall_id = $1 AND r.day = t.service_day)
+      ORDER BY 1""";
+
   private static final String FIGURES = """
       SELECT key, sum(issued) AS issued, sum(served) AS served, sum(no_show) AS no_show, sum(cancelled) AS cancelled,
         sum(called) AS called, sum(sum_wait) AS sum_wait, sum(within_target) AS within_target, sum(sum_service) AS sum_service,
@@ -108,11 +114,20 @@ public final class PgReportRepository {
 
   /** The days of the range whose roll-up is missing or out of date. */
   public Future<List<LocalDate>> daysToRoll(SqlClient sql, LocalDate from, LocalDate to) {
-    return sql.preparedQuery(DAYS_TO_ROLL).execute(Tuple.of(hallId, from, to)).map(rows -> {
+    return days(sql, DAYS_TO_ROLL, from, to);
+  }
+
+  private Future<List<LocalDate>> days(SqlClient sql, String query, LocalDate from, LocalDate to) {
+    return sql.preparedQuery(query).execute(Tuple.of(hallId, from, to)).map(rows -> {
       List<LocalDate> days = new ArrayList<>();
       rows.forEach(row -> days.add(row.getLocalDate("day")));
       return days;
     });
+  }
+
+  /** The days of the range that have tickets and whose roll-up is missing or out of date. */
+  public Future<List<LocalDate>> daysWithTicketsToRoll(SqlClient sql, LocalDate from, LocalDate to) {
+    return days(sql, DAYS_WITH_TICKETS_TO_ROLL, from, to);
   }
 
   /**

@@ -58,16 +58,31 @@ public final class ReportService {
             .put("total", total.isEmpty() ? figures(empty("all"), Map.of()) : total.get(0))))));
   }
 
+  /** How far back the background roll-up reaches. */
+  static final int BACKGROUND_DAYS = 400;
+
+  /**
+   * Rolls up the settled days of the last {@link #BACKGROUND_DAYS} that need it, so that a manager's
+   * first report after a restart or a busy day does not wait for them.
+   */
+  public Future<Void> rollUpSettledDays() {
+    LocalDate today = clock.today();
+    return pool.withConnection(sql -> reports.daysWithTicketsToRoll(sql, today.minusDays(BACKGROUND_DAYS), today.minusDays(2)))
+        .compose(this::rollUp);
+  }
+
   /** Rolls up the days of the range that need it, one transaction each. */
   public Future<Void> rollUp(LocalDate from, LocalDate to) {
+    return pool.withConnection(sql -> reports.daysToRoll(sql, from, to)).compose(this::rollUp);
+  }
+
+  private Future<Void> rollUp(List<LocalDate> days) {
     LocalDate settledBefore = clock.today().minusDays(1);
-    return pool.withConnection(sql -> reports.daysToRoll(sql, from, to)).compose(days -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (LocalDate day : days) {
-        chain = chain.compose(v -> pool.withTransaction(sql -> reports.rollUp(sql, day, config.hall().timeZone(), day.isBefore(settledBefore))));
-      }
-      return chain;
-    });
+    Future<Void> chain = Future.succeededFuture();
+    for (LocalDate day : days) {
+      chain = chain.compose(v -> pool.withTransaction(sql -> reports.rollUp(sql, day, config.hall().timeZone(), day.isBefore(settledBefore))));
+    }
+    return chain;
   }
 
   private Future<List<JsonObject>> rows(io.vertx.sqlclient.SqlConnection sql, ReportGrouping by, LocalDate from, LocalDate to) {
