@@ -4,11 +4,12 @@
 import { api, openStream, pickLang, translator, errorText, switchLang, fetchHall, byId, showText, localName } from '../common/hallq.js';
 import { alertsSection } from './alerts-section.js';
 import { complianceSection } from './compliance-section.js';
+import { todaySection } from './today-section.js';
 import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, standardsSection, devicesSection];
+const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection];
 
 const TEXT = {
   zh: {

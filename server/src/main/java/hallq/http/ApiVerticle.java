@@ -133,6 +133,7 @@ public final class ApiVerticle extends VerticleBase {
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .sendFile(CONTRACT));
     new DemoApi(vertx, services.demo(), errors).mount(router);
+    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(errors);
     router.errorHandler(404, errors);
