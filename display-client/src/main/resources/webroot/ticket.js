@@ -45,6 +45,7 @@ const TEXT = {
       UNFAMILIAR_WITH_BUSINESS: '业务不熟练',
       OTHER: '其他'
     },
+    aspects: { efficiency: '服务效率', competence: '服务水平', attitude: '服务态度' },
     rate: {
       title: '请对本次服务进行评价',
       comment: '意见和建议（选填）',
@@ -55,6 +56,8 @@ const TEXT = {
       count: '{n}/500',
       submit: '提交评价',
       sending: '正在提交…',
+      subsTitle: '分项评价（选填）',
+      subScore: '{aspect} {n} 分',
       notOpen: '办结后才能评价。',
       network: '暂时无法提交，请稍后再试。',
       failed: '提交失败，请稍后再试。'
@@ -105,6 +108,7 @@ const TEXT = {
       UNFAMILIAR_WITH_BUSINESS: 'Unfamiliar with the service',
       OTHER: 'Other'
     },
+    aspects: { efficiency: 'Efficiency', competence: 'Competence', attitude: 'Attitude' },
     rate: {
       title: 'Please rate our service',
       comment: 'Comments (optional)',
@@ -115,6 +119,8 @@ const TEXT = {
       count: '{n}/500',
       submit: 'Send rating',
       sending: 'Sending…',
+      subsTitle: 'In detail (optional)',
+      subScore: '{aspect}: {n} of 5',
       notOpen: 'You can rate once the service is completed.',
       network: 'Cannot send right now, please try again.',
       failed: 'Sending failed, please try again.'
@@ -132,6 +138,9 @@ const SCORES = [5, 4, 3, 2, 1];
 /** 好差评 reasons, asked for a score of LOW_SCORE or less (the server refuses one for a higher score). */
 const REASONS = ['LONG_WAIT', 'LOW_EFFICIENCY', 'POOR_ATTITUDE', 'UNFAMILIAR_WITH_BUSINESS', 'OTHER'];
 const LOW_SCORE = 2;
+/** The optional 好差评 sub-scores (服务效率, 服务水平, 服务态度), each 1..5, sent only when chosen. */
+const ASPECTS = ['efficiency', 'competence', 'attitude'];
+const SUB_SCORES = [1, 2, 3, 4, 5];
 const VIBRATION = [400, 200, 400, 200, 400];
 
 const state = {
@@ -147,7 +156,7 @@ const state = {
   timer: null,
   busy: false,
   alertKey: null,
-  rate: { score: null, reason: null, sending: false, error: null }
+  rate: { score: null, reason: null, subScores: {}, sending: false, error: null }
 };
 
 const $ = (id) => document.getElementById(id);
@@ -276,10 +285,28 @@ function renderRating() {
     button.setAttribute('aria-pressed', String(rate.reason === reason));
     button.disabled = rate.sending;
   }
+  renderSubScores();
   $('rate-comment').disabled = rate.sending;
   renderCommentCount();
   renderSubmit();
   show('rate-error', rate.error);
+}
+
+/** Offered once a main score is chosen; a second tap on the chosen number clears that sub-score. */
+function renderSubScores() {
+  const rate = state.rate;
+  $('rate-subs').hidden = !rate.score;
+  setText('rate-subs-title', state.t('rate.subsTitle'));
+  for (const aspect of ASPECTS) {
+    const name = state.t('aspects.' + aspect);
+    setText('rate-sub-' + aspect + '-name', name);
+    for (const n of SUB_SCORES) {
+      const button = $('rate-sub-' + aspect + '-' + n);
+      button.setAttribute('aria-pressed', String(rate.subScores[aspect] === n));
+      button.setAttribute('aria-label', state.t('rate.subScore', { aspect: name, n }));
+      button.disabled = rate.sending;
+    }
+  }
 }
 
 function renderCommentCount() {
@@ -419,6 +446,14 @@ function chooseReason(reason) {
   renderRating();
 }
 
+function chooseSubScore(aspect, n) {
+  if (state.rate.sending) return;
+  const subScores = state.rate.subScores;
+  if (subScores[aspect] === n) delete subScores[aspect];
+  else subScores[aspect] = n;
+  renderRating();
+}
+
 function onCommentInput() {
   renderCommentCount();
   if (state.rate.sending) return;
@@ -443,6 +478,7 @@ async function submitRating() {
   if (isLow(rate.score) && rate.reason) body.reason = rate.reason;
   const comment = $('rate-comment').value.trim();
   if (comment) body.comment = comment;
+  if (Object.keys(rate.subScores).length) body.subScores = { ...rate.subScores };
   rate.sending = true;
   rate.error = null;
   renderRating();
@@ -477,6 +513,23 @@ function toggleLang() {
   render();
 }
 
+/** The five buttons of each sub-score row, built once: 1 … 5. */
+function buildSubScorePickers() {
+  for (const aspect of ASPECTS) {
+    const row = document.querySelector('.sub-score[data-aspect="' + aspect + '"]');
+    for (const n of SUB_SCORES) {
+      const button = document.createElement('button');
+      button.id = 'rate-sub-' + aspect + '-' + n;
+      button.className = 'level';
+      button.type = 'button';
+      button.textContent = String(n);
+      button.setAttribute('aria-pressed', 'false');
+      button.addEventListener('click', () => chooseSubScore(aspect, n));
+      row.append(button);
+    }
+  }
+}
+
 function bindEvents() {
   $('lang-toggle').addEventListener('click', toggleLang);
   for (const score of SCORES) $('rate-' + score).addEventListener('click', () => chooseScore(score));
@@ -493,6 +546,7 @@ function start() {
   state.t = translator(TEXT, state.lang);
   state.id = (param('id') || '').trim();
   state.key = (param('key') || '').trim(); // from the QR link: proves this phone holds the ticket
+  buildSubScorePickers();
   bindEvents();
   if (!state.id || !UUID_PATTERN.test(state.id)) {
     state.problem = state.id ? 'badId' : 'noId';

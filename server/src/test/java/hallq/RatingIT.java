@@ -2,6 +2,7 @@ package hallq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hallq.support.HallTest;
 import hallq.support.Reply;
@@ -112,5 +113,48 @@ class RatingIT extends HallTest {
     JsonObject second = finishedTicket(clerk);
     Reply picked = hall.asCitizen(second, "rating", new JsonObject().put("score", 2).put("reason", "POOR_ATTITUDE"));
     assertEquals("POOR_ATTITUDE", picked.body().getJsonObject("rating").getString("reason"));
+  }
+
+  @Test
+  @DisplayName("评价可附服务效率、服务水平、服务态度三项分项评分（各 1 到 5，选填）")
+  void subScoresAreStoredAndShown() {
+    String clerk = hall.clerk(1);
+    JsonObject ticket = finishedTicket(clerk);
+    JsonObject subScores = new JsonObject().put("efficiency", 5).put("competence", 4).put("attitude", 3);
+
+    Reply tooHigh = hall.asCitizen(ticket, "rating",
+        new JsonObject().put("score", 5).put("subScores", subScores.copy().put("attitude", 6)));
+    assertEquals(400, tooHigh.status(), tooHigh.toString());
+    assertEquals("subScores.attitude", tooHigh.errorField());
+    Reply unknown = hall.asCitizen(ticket, "rating",
+        new JsonObject().put("score", 5).put("subScores", subScores.copy().put("speed", 5)));
+    assertEquals(400, unknown.status(), unknown.toString());
+    assertEquals(0L, hall.count("SELECT count(*) FROM rating"));
+
+    Reply rated = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 4).put("subScores", subScores));
+    assertEquals(201, rated.status(), rated.toString());
+    assertEquals(subScores, rated.body().getJsonObject("rating").getJsonObject("subScores"));
+    JsonObject stored = hall.api.get("/api/v1/tickets/" + ticket.getString("id"), null).body().getJsonObject("rating");
+    assertEquals(subScores, stored.getJsonObject("subScores"));
+    assertEquals(1L, hall.count("SELECT count(*) FROM rating WHERE efficiency = 5 AND competence = 4 AND attitude = 3"));
+
+    JsonObject onlyAttitude = finishedTicket(clerk);
+    Reply partial = hall.asCitizen(onlyAttitude, "rating",
+        new JsonObject().put("score", 5).put("subScores", new JsonObject().put("attitude", 4)));
+    assertEquals(201, partial.status(), partial.toString());
+    JsonObject partialShown = hall.api.get("/api/v1/tickets/" + onlyAttitude.getString("id"), null).body()
+        .getJsonObject("rating").getJsonObject("subScores");
+    assertEquals(4, partialShown.getInteger("attitude"));
+    assertNull(partialShown.getValue("efficiency"));
+    assertNull(partialShown.getValue("competence"));
+
+    JsonObject plain = finishedTicket(clerk);
+    Reply without = hall.asCitizen(plain, "rating", new JsonObject().put("score", 5));
+    assertEquals(201, without.status(), without.toString());
+    assertTrue(without.body().getJsonObject("rating").containsKey("subScores"));
+    assertNull(without.body().getJsonObject("rating").getValue("subScores"));
+    assertNull(hall.api.get("/api/v1/tickets/" + plain.getString("id"), null).body().getJsonObject("rating").getValue("subScores"));
+    assertEquals(1L, hall.count("SELECT count(*) FROM rating WHERE efficiency IS NULL AND competence IS NULL AND attitude IS NULL"),
+        "only the rating without sub-scores has none");
   }
 }

@@ -12,12 +12,14 @@ import java.util.UUID;
 public final class PgRatingRepository {
 
   private static final String INSERT = """
-      INSERT INTO rating (ticket_id, hall_id, counter_no, score, comment, reason, channel, rated_at, clerk)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      INSERT INTO rating (ticket_id, hall_id, counter_no, score, comment, reason, channel, rated_at, clerk,
+                          efficiency, competence, attitude)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
       ON CONFLICT (ticket_id) DO NOTHING""";
 
   private static final String FIND = """
-      SELECT ticket_id, counter_no, score, comment, reason, channel, rated_at FROM rating WHERE hall_id = $1 AND ticket_id = $2""";
+      SELECT ticket_id, counter_no, score, comment, reason, channel, rated_at, efficiency, competence, attitude
+        FROM rating WHERE hall_id = $1 AND ticket_id = $2""";
 
   private final String hallId;
 
@@ -27,6 +29,7 @@ public final class PgRatingRepository {
 
   /** False if the ticket already had a rating (nothing is changed then). */
   public Future<Boolean> insert(SqlClient sql, Rating rating, String clerk) {
+    Rating.SubScores sub = rating.subScores();
     Tuple params = Tuple.tuple()
         .addUUID(rating.ticketId())
         .addString(hallId)
@@ -36,7 +39,10 @@ public final class PgRatingRepository {
         .addString(rating.reason() == null ? null : rating.reason().name())
         .addString(rating.channel().name())
         .addOffsetDateTime(PgTicketRepository.time(rating.ratedAt()))
-        .addString(clerk);
+        .addString(clerk)
+        .addInteger(sub == null ? null : sub.efficiency())
+        .addInteger(sub == null ? null : sub.competence())
+        .addInteger(sub == null ? null : sub.attitude());
     return sql.preparedQuery(INSERT).execute(params).map(rows -> rows.rowCount() == 1);
   }
 
@@ -50,8 +56,9 @@ public final class PgRatingRepository {
           }
           Row row = it.next();
           return Optional.of(new Rating(row.getUUID("ticket_id"), row.getInteger("counter_no"), row.getInteger("score"),
-              row.getString("comment"), reason(row.getString("reason")), Rating.Channel.valueOf(row.getString("channel")),
-              row.getOffsetDateTime("rated_at").toInstant()));
+              row.getString("comment"), reason(row.getString("reason")),
+              Rating.SubScores.of(row.getInteger("efficiency"), row.getInteger("competence"), row.getInteger("attitude")),
+              Rating.Channel.valueOf(row.getString("channel")), row.getOffsetDateTime("rated_at").toInstant()));
         });
   }
 

@@ -78,11 +78,12 @@ final class TicketApi {
     int score = body.getInteger("score");
     String comment = body.getString("comment");
     Rating.Reason reason = body.getString("reason") == null ? null : Rating.Reason.valueOf(body.getString("reason"));
+    Rating.SubScores subScores = Rating.SubScores.fromJson(body.getJsonObject("subScores"));
     Future<Rating> rated;
     if (caller == null) {
-      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), score, reason, comment);
+      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), score, reason, comment, subScores);
     } else if (caller.is(DeviceType.DISPLAY)) {
-      rated = ratings.rateAtCounterScreen(id, caller.name(), score, reason, comment);
+      rated = ratings.rateAtCounterScreen(id, caller.name(), score, reason, comment, subScores);
     } else {
       throw DomainException.forbidden("FORBIDDEN", "ratings come from the citizen, on the ticket page or the counter screen");
     }

@@ -7,15 +7,52 @@ import java.util.UUID;
 
 /**
  * A citizen's 好差评 of one finished ticket: score 5 非常满意 … 1 非常不满意; a low score from the
- * evaluation pad may carry the reason the citizen picked.
+ * evaluation pad may carry the reason the citizen picked. A screen may add the optional sub-scores
+ * ({@code subScores}, null when none was given).
  */
-public record Rating(UUID ticketId, int counterNo, int score, String comment, Reason reason, Channel channel, Instant ratedAt) {
+public record Rating(UUID ticketId, int counterNo, int score, String comment, Reason reason, SubScores subScores, Channel channel,
+    Instant ratedAt) {
 
   /** Where the rating was given. */
   public enum Channel { TICKET_PAGE, COUNTER_SCREEN, EVALUATION_PAD }
 
   /** Why a score of 2 or less: 等候时间长, 办事效率低, 服务态度差, 业务不熟练, 其他. */
   public enum Reason { LONG_WAIT, LOW_EFFICIENCY, POOR_ATTITUDE, UNFAMILIAR_WITH_BUSINESS, OTHER }
+
+  /**
+   * The optional sub-scores of the national 好差评 record, each 1..5 or null: 服务效率 (efficiency),
+   * 服务水平 (competence), 服务态度 (attitude).
+   */
+  public record SubScores(Integer efficiency, Integer competence, Integer attitude) {
+
+    public SubScores {
+      requireOneToFive("efficiency", efficiency);
+      requireOneToFive("competence", competence);
+      requireOneToFive("attitude", attitude);
+    }
+
+    /** Null when none of the three was given, so a rating without sub-scores stores and shows none. */
+    public static SubScores of(Integer efficiency, Integer competence, Integer attitude) {
+      return efficiency == null && competence == null && attitude == null ? null : new SubScores(efficiency, competence, attitude);
+    }
+
+    public static SubScores fromJson(JsonObject json) {
+      return json == null ? null : of(json.getInteger("efficiency"), json.getInteger("competence"), json.getInteger("attitude"));
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject()
+          .put("efficiency", efficiency)
+          .put("competence", competence)
+          .put("attitude", attitude);
+    }
+
+    private static void requireOneToFive(String name, Integer value) {
+      if (value != null && (value < 1 || value > 5)) {
+        throw DomainException.invalid("subScores." + name, "must be 1 to 5, not " + value);
+      }
+    }
+  }
 
   /** The highest score that counts as low (差评) and may carry a reason. */
   public static final int MAX_LOW_SCORE = 2;
@@ -41,6 +78,7 @@ public record Rating(UUID ticketId, int counterNo, int score, String comment, Re
         .put("score", score)
         .put("comment", comment)
         .put("reason", reason == null ? null : reason.name())
+        .put("subScores", subScores == null ? null : subScores.toJson())
         .put("channel", channel.name())
         .put("ratedAt", ratedAt.toString());
   }

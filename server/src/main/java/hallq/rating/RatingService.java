@@ -43,9 +43,10 @@ public final class RatingService {
   static final Duration COUNTER_SCREEN_WINDOW = Duration.ofMinutes(10);
 
   /** The citizen rates from the ticket page, proven by the key of the ticket's QR link. */
-  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, Rating.Reason reason, String comment) {
+  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, Rating.Reason reason, String comment,
+      Rating.SubScores subScores) {
     Rating.requireReason(score, reason, comment);
-    Rated rated = new Rated(score, comment, reason, Rating.Channel.TICKET_PAGE, "citizen");
+    Rated rated = new Rated(score, comment, reason, subScores, Rating.Channel.TICKET_PAGE, "citizen");
     return pool.withTransaction(sql -> rate(sql, ticketId, rated, ticket -> tickets.citizenKey(sql, ticketId)
         .map(stored -> {
           CitizenKey.require(stored, citizenKey, ticket.number());
@@ -54,9 +55,10 @@ public final class RatingService {
   }
 
   /** The counter screen's rating prompt, open only shortly after service finished. */
-  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, Rating.Reason reason, String comment) {
+  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, Rating.Reason reason, String comment,
+      Rating.SubScores subScores) {
     Rating.requireReason(score, reason, comment);
-    Rated rated = new Rated(score, comment, reason, Rating.Channel.COUNTER_SCREEN, device);
+    Rated rated = new Rated(score, comment, reason, subScores, Rating.Channel.COUNTER_SCREEN, device);
     return pool.withTransaction(sql -> rate(sql, ticketId, rated, this::shortlyAfterService));
   }
 
@@ -69,10 +71,12 @@ public final class RatingService {
       throw DomainException.invalid("reason", "only a score of " + Rating.MAX_LOW_SCORE + " or less carries a reason");
     }
     // A pad asks for the reason, but a citizen may walk away before choosing: its low rating counts without one.
-    return rate(sql, ticketId, new Rated(score, null, reason, Rating.Channel.EVALUATION_PAD, bridge), this::shortlyAfterService);
+    // The pad protocol has no sub-score keys, so a pad's rating carries none.
+    return rate(sql, ticketId, new Rated(score, null, reason, null, Rating.Channel.EVALUATION_PAD, bridge), this::shortlyAfterService);
   }
 
-  private record Rated(int score, String comment, Rating.Reason reason, Rating.Channel channel, String actor) {}
+  private record Rated(int score, String comment, Rating.Reason reason, Rating.SubScores subScores, Rating.Channel channel,
+      String actor) {}
 
   private Future<Ticket> shortlyAfterService(Ticket ticket) {
     if (ticket.endedAt() != null && ticket.endedAt().plus(COUNTER_SCREEN_WINDOW).isBefore(clock.now())) {
@@ -88,7 +92,7 @@ public final class RatingService {
         .compose(ticket -> {
           requireFinished(ticket);
           Rating rating = new Rating(ticketId, ticket.counterNo(), rated.score(), blankToNull(rated.comment()), rated.reason(),
-              rated.channel(), clock.now());
+              rated.subScores(), rated.channel(), clock.now());
           return tickets.finishedBy(sql, ticketId).compose(clerk -> ratings.insert(sql, rating, clerk.orElse(null)).compose(inserted -> {
             if (!inserted) {
               throw DomainException.conflict("ALREADY_RATED", "ticket " + ticket.number() + " has been rated already");

@@ -2,6 +2,7 @@ package hallq.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import hallq.support.Api;
 import hallq.support.Browser;
@@ -60,6 +61,36 @@ class LowRatingBrowserIT extends HallTest {
     assertEquals(1, rating.getInteger("score"));
     assertEquals("POOR_ATTITUDE", rating.getString("reason"));
     assertEquals("TICKET_PAGE", rating.getString("channel"));
+  }
+
+  @Test
+  @Timeout(60)
+  @DisplayName("手机页评分后可选填分项评价：选“服务态度 4”，只提交选了的分项")
+  void ticketPageSendsOnlyTheChosenSubScores() {
+    hall.clock.set(Instant.now());
+    JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
+    finishAtCounterOne();
+    try (Browser phone = Browser.open(390, 844)) {
+      phone.go(base() + "/ticket.html?id=" + ticket.getString("id") + "&key=" + ticket.getString("citizenKey"));
+      phone.click("rate-5");
+      phone.until(d -> phone.find("rate-subs").isDisplayed());
+      phone.waitForText("rate-sub-attitude-name", "服务态度");
+      phone.click("rate-sub-efficiency-2");
+      phone.click("rate-sub-efficiency-2");
+      assertEquals("false", phone.find("rate-sub-efficiency-2").getAttribute("aria-pressed"), "a second tap clears the sub-score");
+      phone.click("rate-sub-attitude-4");
+      assertEquals("true", phone.find("rate-sub-attitude-4").getAttribute("aria-pressed"));
+      ((JavascriptExecutor) phone.driver()).executeScript("document.getElementById('rate-submit').scrollIntoView({block: 'end'});");
+      phone.screenshot("ticket-page-sub-scores-390x844");
+      phone.click("rate-submit");
+      phone.find("rated");
+    }
+    Row rating = Api.await(hall.db.preparedQuery("SELECT score, efficiency, competence, attitude FROM rating WHERE ticket_id = $1::uuid")
+        .execute(Tuple.of(ticket.getString("id")))).iterator().next();
+    assertEquals(5, rating.getInteger("score"));
+    assertEquals(4, rating.getInteger("attitude"));
+    assertNull(rating.getInteger("efficiency"));
+    assertNull(rating.getInteger("competence"));
   }
 
   @Test
