@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReportsIT extends HallTest {
   /** What the test made happen to one ticket. */
-  record Served(JsonObject ticket, String serviceCode, int counterNo, long waitSeconds, Long serviceSeconds, boolean noShow, Integer score) {}
+  record Served(JsonObject ticket, String serviceCode, int counterNo, long waitSeconds, Long serviceSeconds, boolean noShow, Integer score,
+      Instant calledAt, Instant endedAt) {}
 
   private final List<Served> made = new ArrayList<>();
 
@@ -74,6 +75,11 @@ class ReportsIT extends HallTest {
   void groupingsAndExportsAgree() {
     JsonObject byCounter = report("by=counter").body();
     assertEquals(List.of("1", "7"), byCounter.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getString("key")).toList());
+    for (int counter : new int[] {1, 7}) {
+      assertEquals(expectedUtilisation(counter), byCounter.getJsonArray("rows").getJsonObject(counter == 1 ? 0 : 1).getDouble("utilisationPercent"));
+    }
+    assertEquals(null, report("by=service").body().getJsonArray("rows").getJsonObject(0).getValue("utilisationPercent"),
+        "utilisation belongs to counters");
     JsonObject byClerk = report("by=clerk").body();
     assertEquals(List.of("clerk01", "clerk07"), byClerk.getJsonArray("rows").stream()
         .map(r -> ((JsonObject) r).getString("key")).filter(k -> k != null).toList());
@@ -126,15 +132,34 @@ class ReportsIT extends HallTest {
     assertEquals(percent(mine.size() - served.size(), mine.size()), row.getDouble("noShowPercent"));
   }
 
+  /** Time with a citizen (called → ended) over the counter's working span of each day (first call → last end). */
+  private Double expectedUtilisation(int counter) {
+    double busy = 0;
+    double span = 0;
+    for (String day : List.of("2026-11-27", "2026-11-28")) {
+      List<Served> mine = made.stream()
+          .filter(s -> s.counterNo() == counter && s.calledAt().atZone(hall.config.hall().timeZone()).toLocalDate().toString().equals(day))
+          .toList();
+      if (mine.isEmpty()) {
+        continue;
+      }
+      busy += mine.stream().mapToLong(s -> Duration.between(s.calledAt(), s.endedAt()).toSeconds()).sum();
+      span += Duration.between(mine.stream().map(Served::calledAt).min(Instant::compareTo).orElseThrow(),
+          mine.stream().map(Served::endedAt).max(Instant::compareTo).orElseThrow()).toSeconds();
+    }
+    return percent(Math.round(busy), Math.round(span));
+  }
+
   private Served serveOne(String serviceCode, int counterNo, Random random) {
     JsonObject ticket = hall.issue(serviceCode);
     long wait = 60L * random.nextInt(35) + random.nextInt(60);
     hall.clock.advance(Duration.ofSeconds(wait));
     String clerk = hall.clerk(counterNo);
     assertEquals(200, hall.counterOp(counterNo, "call-next", clerk).status());
+    Instant calledAt = hall.clock.instant();
     if (random.nextInt(8) == 0) {
       hall.counterOp(counterNo, "no-show", clerk);
-      return new Served(ticket, serviceCode, counterNo, wait, null, true, null);
+      return new Served(ticket, serviceCode, counterNo, wait, null, true, null, calledAt, calledAt);
     }
     hall.counterOp(counterNo, "start", clerk);
     long service = 60L + random.nextInt(20 * 60);
@@ -149,7 +174,7 @@ class ReportsIT extends HallTest {
       }
       assertEquals(201, hall.asCitizen(ticket, "rating", body).status());
     }
-    return new Served(ticket, serviceCode, counterNo, wait, service, false, score);
+    return new Served(ticket, serviceCode, counterNo, wait, service, false, score, calledAt, calledAt.plusSeconds(service));
   }
 
   private Reply report(String query) {

@@ -22,7 +22,7 @@ public final class PgReportRepository {
   private static final String FACTS = """
       WITH f AS (
         SELECT t.service_code, coalesce(t.counter_no::text, '-') AS counter_key, coalesce(t.served_by, '-') AS clerk,
-          to_char(t.issued_at AT TIME ZONE $3, 'HH24') AS hour, t.status, t.transferred_from,
+          to_char(t.issued_at AT TIME ZONE $3, 'HH24') AS hour, t.status, t.transferred_from, t.called_at, t.ended_at,
           extract(epoch FROM t.called_at - t.queued_at) AS wait_s,
           CASE WHEN t.status = 'FINISHED' THEN extract(epoch FROM t.ended_at - t.started_at) END AS service_s,
           s.target_wait_minutes * 60 AS target_s
@@ -36,8 +36,10 @@ public final class PgReportRepository {
       coalesce(service_code, counter_key, clerk, hour, 'all') AS key""";
 
   private static final String ROLL_TICKETS = FACTS + """
-      INSERT INTO report_day (hall_id, day, dim, key, issued, served, no_show, cancelled, called, sum_wait, within_target, sum_service)
-      SELECT $1, $2, dim, key, issued, served, no_show, cancelled, called, sum_wait, within_target, sum_service FROM (
+      INSERT INTO report_day (hall_id, day, dim, key, issued, served, no_show, cancelled, called, sum_wait, within_target, sum_service,
+        busy_seconds, span_seconds)
+      SELECT $1, $2, dim, key, issued, served, no_show, cancelled, called, sum_wait, within_target, sum_service,
+        busy_seconds, span_seconds FROM (
         SELECT""" + " " + DIM + " " + """
           , count(*) FILTER (WHERE transferred_from IS NULL) AS issued,
           count(*) FILTER (WHERE status = 'FINISHED') AS served,
@@ -46,7 +48,9 @@ public final class PgReportRepository {
           count(wait_s) AS called,
           coalesce(sum(wait_s), 0) AS sum_wait,
           count(*) FILTER (WHERE wait_s <= target_s) AS within_target,
-          coalesce(sum(service_s), 0) AS sum_service
+          coalesce(sum(service_s), 0) AS sum_service,
+          coalesce(sum(extract(epoch FROM ended_at - called_at)), 0) AS busy_seconds,
+          coalesce(extract(epoch FROM max(ended_at) - min(called_at)), 0) AS span_seconds
         FROM f GROUP BY GROUPING SETS ((service_code), (counter_key), (clerk), (hour), ())) g""";
 
   private static final String ROLL_HISTOGRAMS = FACTS + """
@@ -99,7 +103,8 @@ public final class PgReportRepository {
       SELECT key, sum(issued) AS issued, sum(served) AS served, sum(no_show) AS no_show, sum(cancelled) AS cancelled,
         sum(called) AS called, sum(sum_wait) AS sum_wait, sum(within_target) AS within_target, sum(sum_service) AS sum_service,
         sum(ratings) AS ratings, sum(satisfied) AS satisfied, sum(s1) AS s1, sum(s2) AS s2, sum(s3) AS s3, sum(s4) AS s4,
-        sum(s5) AS s5, sum(follow_ups) AS follow_ups, sum(on_time) AS on_time
+        sum(s5) AS s5, sum(follow_ups) AS follow_ups, sum(on_time) AS on_time,
+        sum(busy_seconds) AS busy_seconds, sum(span_seconds) AS span_seconds
       FROM report_day WHERE hall_id = $1 AND day BETWEEN $2 AND $3 AND dim = $4 GROUP BY key ORDER BY key""";
 
   private static final String HISTOGRAMS = """
@@ -154,8 +159,10 @@ public final class PgReportRepository {
           "satisfied", "s1", "s2", "s3", "s4", "s5", "follow_ups", "on_time"}) {
         figures.put(column, ((Number) row.getValue(column)).longValue());
       }
-      return figures.put("sum_wait", ((Number) row.getValue("sum_wait")).doubleValue())
-          .put("sum_service", ((Number) row.getValue("sum_service")).doubleValue());
+      for (String column : new String[] {"sum_wait", "sum_service", "busy_seconds", "span_seconds"}) {
+        figures.put(column, ((Number) row.getValue(column)).doubleValue());
+      }
+      return figures;
     });
   }
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * Reports for a date range: per service, counter, clerk or hour, and a total row — tickets issued,
  * served, no-shows and their rate, average and 90th-percentile wait and handling time, the share
  * called within the service's target wait, ratings with the satisfaction rate (非常满意 + 满意) and
- * distribution, follow-up cases and the share closed on time.
+ * distribution, follow-up cases and the share closed on time, and per counter its utilisation: the share
+ * of its working span each day (first call to last end) spent with a citizen (called to ended).
  *
  * <p>Figures come from daily roll-ups: a day is rolled up when a report first needs it and again
  * after anything of that day changes; today and yesterday are rolled up afresh for every report.
@@ -43,6 +44,7 @@ public final class ReportService {
   }
 
   public Future<JsonObject> report(LocalDate from, LocalDate to, ReportGrouping by) {
+    boolean perCounter = by == ReportGrouping.COUNTER;
     if (to.isBefore(from)) {
       throw DomainException.invalid("to", "must not be before from (" + from + ")");
     }
@@ -50,12 +52,13 @@ public final class ReportService {
       throw DomainException.invalid("to", "a report covers at most " + MAX_DAYS + " days");
     }
     return rollUp(from, to).compose(v -> pool.withConnection(sql -> rows(sql, by, from, to)
+        .map(rows -> rows.stream().map(row -> perCounter ? withUtilisation(row) : withoutSpans(row)).toList())
         .compose(rows -> rows(sql, ReportGrouping.ALL, from, to).map(total -> new JsonObject()
             .put("from", from.toString())
             .put("to", to.toString())
             .put("by", by.name().toLowerCase())
             .put("rows", new JsonArray(rows))
-            .put("total", total.isEmpty() ? figures(empty("all"), Map.of()) : total.get(0))))));
+            .put("total", withoutSpans(total.isEmpty() ? figures(empty("all"), Map.of()) : total.get(0)))))));
   }
 
   /** How far back the background roll-up reaches. */
@@ -122,11 +125,27 @@ public final class ReportService {
         .put("scores", new JsonObject().put("1", f.getLong("s1")).put("2", f.getLong("s2")).put("3", f.getLong("s3"))
             .put("4", f.getLong("s4")).put("5", f.getLong("s5")))
         .put("followUps", f.getLong("follow_ups"))
-        .put("followUpsOnTimePercent", percent(f.getLong("on_time"), f.getLong("follow_ups")));
+        .put("followUpsOnTimePercent", percent(f.getLong("on_time"), f.getLong("follow_ups")))
+        .put("busySeconds", f.getDouble("busy_seconds"))
+        .put("spanSeconds", f.getDouble("span_seconds"));
+  }
+
+  /** Meaningful per counter only: the other groupings mix counters. */
+  private static JsonObject withUtilisation(JsonObject row) {
+    double span = (Double) row.remove("spanSeconds");
+    double busy = (Double) row.remove("busySeconds");
+    return row.put("utilisationPercent", span == 0 ? null : Math.round(1000.0 * busy / span) / 10.0);
+  }
+
+  private static JsonObject withoutSpans(JsonObject row) {
+    row.remove("spanSeconds");
+    row.remove("busySeconds");
+    return row;
   }
 
   private static JsonObject empty(String key) {
-    JsonObject zero = new JsonObject().put("key", key).put("sum_wait", 0.0).put("sum_service", 0.0);
+    JsonObject zero = new JsonObject().put("key", key).put("sum_wait", 0.0).put("sum_service", 0.0).put("busy_seconds", 0.0)
+        .put("span_seconds", 0.0);
     for (String column : new String[] {"issued", "served", "no_show", "cancelled", "called", "within_target", "ratings",
         "satisfied", "s1", "s2", "s3", "s4", "s5", "follow_ups", "on_time"}) {
       zero.put(column, 0L);
