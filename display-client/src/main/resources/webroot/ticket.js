@@ -1,6 +1,6 @@
 // HallQ ticket status page: /ticket.html?id=<ticket uuid>[&lang=en]
 // Polls the ticket every 5 s, alerts the citizen when called, and asks for a rating once finished.
-import { api, pickLang, translator, hallTime, localName, param, errorText, switchLang } from './common/hallq.js';
+import { api, pickLang, translator, hallTime, localName, param, errorText, switchLang, reasonButtons } from './common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -38,13 +38,6 @@ const TEXT = {
     notFound: '没有找到这张号票，请核对号票或咨询大厅工作人员。',
     failed: '暂时无法连接服务器，稍后自动重试。',
     levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' },
-    reasons: {
-      LONG_WAIT: '等候时间长',
-      LOW_EFFICIENCY: '办事效率低',
-      POOR_ATTITUDE: '服务态度差',
-      UNFAMILIAR_WITH_BUSINESS: '业务不熟练',
-      OTHER: '其他'
-    },
     aspects: { efficiency: '服务效率', competence: '服务水平', attitude: '服务态度' },
     rate: {
       title: '请对本次服务进行评价',
@@ -101,13 +94,6 @@ const TEXT = {
     notFound: 'This ticket was not found. Please check your ticket or ask the hall staff.',
     failed: 'Cannot reach the server right now, retrying.',
     levels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
-    reasons: {
-      LONG_WAIT: 'Long wait',
-      LOW_EFFICIENCY: 'Slow handling',
-      POOR_ATTITUDE: 'Poor attitude',
-      UNFAMILIAR_WITH_BUSINESS: 'Unfamiliar with the service',
-      OTHER: 'Other'
-    },
     aspects: { efficiency: 'Efficiency', competence: 'Competence', attitude: 'Attitude' },
     rate: {
       title: 'Please rate our service',
@@ -136,7 +122,6 @@ const FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SCORES = [5, 4, 3, 2, 1];
 /** 好差评 reasons, asked for a score of LOW_SCORE or less (the server refuses one for a higher score). */
-const REASONS = ['LONG_WAIT', 'LOW_EFFICIENCY', 'POOR_ATTITUDE', 'UNFAMILIAR_WITH_BUSINESS', 'OTHER'];
 const LOW_SCORE = 2;
 /** The optional 好差评 sub-scores (服务效率, 服务水平, 服务态度), each 1..5, sent only when chosen. */
 const ASPECTS = ['efficiency', 'competence', 'attitude'];
@@ -169,6 +154,11 @@ function show(elementId, text) {
 
 function findByCode(list, code) {
   return (list || []).find((item) => item.code === code) || null;
+}
+
+/** The reasons the hall configures for a low rating. */
+function hallReasons() {
+  return (state.hall && state.hall.lowRatingReasons) || [];
 }
 
 function nameOf(item, fallback) {
@@ -279,10 +269,8 @@ function renderRating() {
   }
   $('rate-reasons').hidden = !low;
   setText('rate-reason-title', t('rate.reasonTitle'));
-  for (const reason of REASONS) {
-    const button = $('rate-reason-' + reason);
-    button.textContent = t('reasons.' + reason);
-    button.setAttribute('aria-pressed', String(rate.reason === reason));
+  for (const { code, button } of reasonButtons($('rate-reason-list'), hallReasons(), state.lang, 'rate-reason-', 'level', chooseReason)) {
+    button.setAttribute('aria-pressed', String(rate.reason === code));
     button.disabled = rate.sending;
   }
   renderSubScores();
@@ -337,7 +325,7 @@ function renderRated(rating) {
   }
   const level = rating.score ? state.t('levels.' + rating.score) : null;
   rated.textContent = !level ? state.t('ratedUnknown')
-    : rating.reason ? state.t('ratedReason', { level, reason: state.t('reasons.' + rating.reason) })
+    : rating.reason ? state.t('ratedReason', { level, reason: nameOf(findByCode(hallReasons(), rating.reason), rating.reason) })
       : state.t('rated', { level });
 }
 
@@ -533,7 +521,6 @@ function buildSubScorePickers() {
 function bindEvents() {
   $('lang-toggle').addEventListener('click', toggleLang);
   for (const score of SCORES) $('rate-' + score).addEventListener('click', () => chooseScore(score));
-  for (const reason of REASONS) $('rate-reason-' + reason).addEventListener('click', () => chooseReason(reason));
   $('rate-submit').addEventListener('click', submitRating);
   $('rate-comment').addEventListener('input', onCommentInput);
   document.addEventListener('visibilitychange', () => {

@@ -88,7 +88,8 @@ public final class HallqServer {
       Pool pool, HallClock clock, EventFeed feed) {
     String hallId = config.hall().id();
     FollowUpService followUps = new FollowUpService(pool, hallId, clock, config.followUp());
-    RatingService ratings = new RatingService(pool, hallId, clock, followUps);
+    RatingService ratings = new RatingService(pool, hallId, clock, followUps,
+        config.lowRatingReasons().stream().map(HallqConfig.LowRatingReason::code).collect(java.util.stream.Collectors.toSet()));
     DeviceStatusService devices = new DeviceStatusService(pool, hallId, clock);
     DeviceJobService jobs = new DeviceJobService(pool, hallId, clock, ratings);
     DemoDevices demo = new DemoDevices();

@@ -157,4 +157,23 @@ class RatingIT extends HallTest {
     assertEquals(1L, hall.count("SELECT count(*) FROM rating WHERE efficiency IS NULL AND competence IS NULL AND attitude IS NULL"),
         "only the rating without sub-scores has none");
   }
+
+  @Test
+  @DisplayName("差评原因由大厅配置：只接受配置的原因，/hall 列出它们")
+  void theHallConfiguresTheReasons(io.vertx.core.Vertx vertx) {
+    hall.close();
+    hall = TestHall.start(vertx, raw -> raw.put("lowRatingReasons", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("code", "INCOMPLETE_GUIDANCE").put("name", "一次性告知不到位").put("nameEn", "Not told everything at once"))
+        .add(new JsonObject().put("code", "OTHER").put("name", "其他").put("nameEn", "Other"))));
+    var listed = hall.api.get("/api/v1/hall", null).body().getJsonArray("lowRatingReasons");
+    assertEquals("INCOMPLETE_GUIDANCE", listed.getJsonObject(0).getString("code"));
+    String clerk = hall.clerk(1);
+    JsonObject ticket = finishedTicket(clerk);
+    Reply unconfigured = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 2).put("reason", "LONG_WAIT"));
+    assertEquals(400, unconfigured.status());
+    assertEquals("reason", unconfigured.errorField());
+    Reply configured = hall.asCitizen(ticket, "rating", new JsonObject().put("score", 2).put("reason", "INCOMPLETE_GUIDANCE"));
+    assertEquals(201, configured.status(), configured.toString());
+    assertEquals("INCOMPLETE_GUIDANCE", configured.body().getJsonObject("rating").getString("reason"));
+  }
 }

@@ -214,6 +214,26 @@ export function showText(id, text) {
 }
 
 /** A new element with a class and, optionally, text (never HTML). */
+/**
+ * One button per reason the hall configures for a low rating (GET /api/v1/hall → lowRatingReasons),
+ * made once inside {@code container} with ids {@code idPrefix + code}, labelled in the page's language.
+ * Returns the buttons in the hall's order.
+ */
+export function reasonButtons(container, reasons, lang, idPrefix, className, onChoose) {
+  return reasons.map((reason) => {
+    let button = document.getElementById(idPrefix + reason.code);
+    if (!button) {
+      button = element('button', className);
+      button.type = 'button';
+      button.id = idPrefix + reason.code;
+      button.addEventListener('click', () => onChoose(reason.code));
+      container.append(button);
+    }
+    button.textContent = localName(reason, lang);
+    return { code: reason.code, button };
+  });
+}
+
 export function element(tag, className, text) {
   const el = document.createElement(tag);
   el.className = className;

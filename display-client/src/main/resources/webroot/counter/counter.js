@@ -2,7 +2,7 @@
 // Shows who is called or served here, the paused state, and after each finished service asks the
 // citizen for a rating (the on-screen fallback when the counter has no evaluation pad; a counter
 // with a pad opens the screen with &rating=off).
-import { api, openStream, pickLang, translator, hallTime, localName, param, switchLang } from '../common/hallq.js';
+import { api, openStream, pickLang, translator, hallTime, localName, param, switchLang, reasonButtons } from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -22,13 +22,6 @@ const TEXT = {
     levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' },
     reasonAsk: '请选择不满意的原因',
     reasonSub: '您选择了“{level}” · 请点击下方原因',
-    reasons: {
-      LONG_WAIT: '等候时间长',
-      LOW_EFFICIENCY: '办事效率低',
-      POOR_ATTITUDE: '服务态度差',
-      UNFAMILIAR_WITH_BUSINESS: '业务不熟练',
-      OTHER: '其他'
-    },
     back: '返回重新评价',
     thanks: '谢谢您的评价',
     rateRetry: '提交失败，请再点一次',
@@ -59,13 +52,6 @@ const TEXT = {
     levels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
     reasonAsk: 'What went wrong?',
     reasonSub: 'You chose "{level}" · tap a reason below',
-    reasons: {
-      LONG_WAIT: 'Long wait',
-      LOW_EFFICIENCY: 'Slow handling',
-      POOR_ATTITUDE: 'Poor attitude',
-      UNFAMILIAR_WITH_BUSINESS: 'Unfamiliar with the service',
-      OTHER: 'Other'
-    },
     back: 'Back to the ratings',
     thanks: 'Thank you for your rating',
     rateRetry: 'Could not send, please tap again',
@@ -85,8 +71,6 @@ const RATING_OPEN_MS = 60000;
 const THANKS_MS = 10000;
 const LOAD_DELAY_MS = 100;
 const SCORES = [5, 4, 3, 2, 1];
-/** A score of LOW_SCORE or less (差评) is sent only with one of these reasons, which the server requires. */
-const REASONS = ['LONG_WAIT', 'LOW_EFFICIENCY', 'POOR_ATTITUDE', 'UNFAMILIAR_WITH_BUSINESS', 'OTHER'];
 const LOW_SCORE = 2;
 const HELD_STATUSES = ['CALLED', 'SERVING'];
 
@@ -193,11 +177,11 @@ function renderRating() {
     button.disabled = rating.phase !== 'ask';
     button.classList.toggle('chosen', rating.score === score);
   }
-  for (const reason of REASONS) {
-    const button = $('reason-' + reason);
-    button.textContent = t('reasons.' + reason);
+  // A score of LOW_SCORE or less (差评) is sent only with one of the hall's reasons, which the server requires.
+  const hallReasons = (state.hall && state.hall.lowRatingReasons) || [];
+  for (const { code, button } of reasonButtons($('reason-list'), hallReasons, state.lang, 'reason-', 'level reason', chooseReason)) {
     button.disabled = rating.phase !== 'reason';
-    button.classList.toggle('chosen', rating.reason === reason);
+    button.classList.toggle('chosen', rating.reason === code);
   }
   setText('rating-back', t('back'));
   $('rating-back').disabled = rating.phase !== 'reason';
@@ -410,7 +394,6 @@ function start() {
   readParams();
   $('lang-toggle').addEventListener('click', toggleLang);
   for (const score of SCORES) $('rate-' + score).addEventListener('click', () => chooseScore(score));
-  for (const reason of REASONS) $('reason-' + reason).addEventListener('click', () => chooseReason(reason));
   $('rating-back').addEventListener('click', backToScores);
   setInterval(renderClock, 1000);
   render();

@@ -4,6 +4,7 @@ import hallq.DomainException;
 import hallq.config.HallqConfig.Alerts;
 import hallq.config.HallqConfig.AuthSettings;
 import hallq.config.HallqConfig.FollowUp;
+import hallq.config.HallqConfig.LowRatingReason;
 import hallq.config.HallqConfig.CounterConfig;
 import hallq.config.HallqConfig.Db;
 import hallq.config.HallqConfig.Demo;
@@ -104,6 +105,7 @@ public final class ConfigLoader {
         new Demo(demo.bool("simulatedDevices"), Path.of(demo.text("bridgeConfig"))),
         new Alerts(alerts.integer("checkSeconds", 1, 3600), alerts.integer("counterPausedMinutes", 1, 1440)),
         new FollowUp(followUp.integer("workingDays", 1, 60), new WorkingDays(dates(followUp, "holidays"), dates(followUp, "workedWeekendDays"))),
+        root.objects("lowRatingReasons", r -> new LowRatingReason(matching(r, "code", CODE), r.text("name"), r.text("nameEn"))),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
         root.objects("serviceTypes", ConfigLoader::serviceType),
         root.objects("counters", c -> new CounterConfig(c.integer("no", 1, 9999), c.text("name"), c.texts("services"))),
@@ -239,6 +241,10 @@ public final class ConfigLoader {
 
   private static void validateReferences(HallqConfig config) {
     unique(config.priorities(), PriorityCategory::code, "priorities", "code");
+    unique(config.lowRatingReasons(), LowRatingReason::code, "lowRatingReasons", "code");
+    if (config.lowRatingReasons().isEmpty()) {
+      throw new ConfigException("lowRatingReasons", "must name at least one reason");
+    }
     unique(config.serviceTypes(), ServiceTypeConfig::code, "serviceTypes", "code");
     unique(config.serviceTypes(), ServiceTypeConfig::prefix, "serviceTypes", "prefix");
     unique(config.counters(), CounterConfig::no, "counters", "no");

@@ -22,6 +22,7 @@ public record HallqConfig(
     Demo demo,
     Alerts alerts,
     FollowUp followUp,
+    List<LowRatingReason> lowRatingReasons,
     List<PriorityCategory> priorities,
     List<ServiceTypeConfig> serviceTypes,
     List<CounterConfig> counters,
@@ -68,6 +69,9 @@ public record HallqConfig(
 
   /** 差评整改: a low rating's case is due {@code workingDays} working days after it opened (halls use 5 or 15). */
   public record FollowUp(int workingDays, WorkingDays calendar) {}
+
+  /** A reason a citizen may pick for a low rating (差评原因); the hall configures the list. */
+  public record LowRatingReason(String code, String name, String nameEn) {}
 
   public record PriorityCategory(String code, String name, String nameEn) {}
 

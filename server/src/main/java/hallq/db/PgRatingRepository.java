@@ -36,7 +36,7 @@ public final class PgRatingRepository {
         .addInteger(rating.counterNo())
         .addInteger(rating.score())
         .addString(rating.comment())
-        .addString(rating.reason() == null ? null : rating.reason().name())
+        .addString(rating.reason())
         .addString(rating.channel().name())
         .addOffsetDateTime(PgTicketRepository.time(rating.ratedAt()))
         .addString(clerk)
@@ -56,13 +56,10 @@ public final class PgRatingRepository {
           }
           Row row = it.next();
           return Optional.of(new Rating(row.getUUID("ticket_id"), row.getInteger("counter_no"), row.getInteger("score"),
-              row.getString("comment"), reason(row.getString("reason")),
+              row.getString("comment"), row.getString("reason"),
               Rating.SubScores.of(row.getInteger("efficiency"), row.getInteger("competence"), row.getInteger("attitude")),
               Rating.Channel.valueOf(row.getString("channel")), row.getOffsetDateTime("rated_at").toInstant()));
         });
   }
 
-  private static Rating.Reason reason(String name) {
-    return name == null ? null : Rating.Reason.valueOf(name);
-  }
 }

@@ -53,14 +53,14 @@ public final class DeviceJobService {
    * retry of the same rating (its reply was lost) gets it again; a request that closed otherwise
    * takes no rating.
    */
-  public Future<Rating> rateFromPad(DeviceConfig bridge, long jobId, int score, Rating.Reason reason) {
+  public Future<Rating> rateFromPad(DeviceConfig bridge, long jobId, int score, String reason) {
     return pool.withTransaction(sql -> locked(sql, bridge, jobId).compose(job -> {
       if (job.kind() != JobKind.RATING_REQUEST) {
         throw DomainException.conflict("NOT_A_RATING_REQUEST", "job " + jobId + " is a " + job.kind() + " job");
       }
       if (job.outcome() == JobOutcome.RATED) {
         return ratings.find(job.ticketId())
-            .map(found -> found.filter(r -> r.score() == score && r.reason() == reason)
+            .map(found -> found.filter(r -> r.score() == score && java.util.Objects.equals(r.reason(), reason))
                 .orElseThrow(() -> requestClosed(jobId, job.outcome())));
       }
       if (!job.pending()) {

@@ -72,7 +72,7 @@ final class BridgeApi {
     DeviceConfig bridge = bridge(ctx);
     JsonObject body = ctx.body().asJsonObject();
     String reason = body.getString("reason");
-    Replies.json(ctx, jobs.rateFromPad(bridge, jobId(ctx), body.getInteger("score"), reason == null ? null : Rating.Reason.valueOf(reason))
+    Replies.json(ctx, jobs.rateFromPad(bridge, jobId(ctx), body.getInteger("score"), reason)
         .map(Rating::toJson));
   }
 

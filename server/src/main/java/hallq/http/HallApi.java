@@ -52,6 +52,10 @@ final class HallApi {
         .put("nameEn", s.nameEn())
         .put("targetWaitMinutes", s.targetWaitMinutes())
         .put("standardServiceMinutes", s.standardServiceMinutes())).toList());
+    JsonArray reasons = new JsonArray(config.lowRatingReasons().stream().map(r -> new JsonObject()
+        .put("code", r.code())
+        .put("name", r.name())
+        .put("nameEn", r.nameEn())).toList());
     JsonArray priorities = new JsonArray(config.priorities().stream().map(p -> new JsonObject()
         .put("code", p.code())
         .put("name", p.name())
@@ -73,6 +77,7 @@ final class HallApi {
             .put("repeat", config.display().repeat()))
         .put("serviceTypes", services)
         .put("priorities", priorities)
+        .put("lowRatingReasons", reasons)
         .put("counters", counters);
   }
 }

@@ -77,7 +77,7 @@ final class TicketApi {
     UUID id = ticketId(ctx);
     int score = body.getInteger("score");
     String comment = body.getString("comment");
-    Rating.Reason reason = body.getString("reason") == null ? null : Rating.Reason.valueOf(body.getString("reason"));
+    String reason = body.getString("reason");
     Rating.SubScores subScores = Rating.SubScores.fromJson(body.getJsonObject("subScores"));
     Future<Rating> rated;
     if (caller == null) {

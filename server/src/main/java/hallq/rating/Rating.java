@@ -3,6 +3,7 @@ package hallq.rating;
 import hallq.DomainException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -10,14 +11,12 @@ import java.util.UUID;
  * evaluation pad may carry the reason the citizen picked. A screen may add the optional sub-scores
  * ({@code subScores}, null when none was given).
  */
-public record Rating(UUID ticketId, int counterNo, int score, String comment, Reason reason, SubScores subScores, Channel channel,
+public record Rating(UUID ticketId, int counterNo, int score, String comment, String reason, SubScores subScores, Channel channel,
     Instant ratedAt) {
 
   /** Where the rating was given. */
   public enum Channel { TICKET_PAGE, COUNTER_SCREEN, EVALUATION_PAD }
 
-  /** Why a score of 2 or less: 等候时间长, 办事效率低, 服务态度差, 业务不熟练, 其他. */
-  public enum Reason { LONG_WAIT, LOW_EFFICIENCY, POOR_ATTITUDE, UNFAMILIAR_WITH_BUSINESS, OTHER }
 
   /**
    * The optional sub-scores of the national 好差评 record, each 1..5 or null: 服务效率 (efficiency),
@@ -62,7 +61,10 @@ public record Rating(UUID ticketId, int counterNo, int score, String comment, Re
    *
    * @throws DomainException 400 on {@code reason}
    */
-  public static void requireReason(int score, Reason reason, String comment) {
+  public static void requireReason(int score, String reason, String comment, Set<String> configured) {
+    if (reason != null && !configured.contains(reason)) {
+      throw DomainException.invalid("reason", "must be one of the hall's reasons " + configured);
+    }
     if (score <= MAX_LOW_SCORE && reason == null && (comment == null || comment.isBlank())) {
       throw DomainException.invalid("reason", "a score of " + score + " needs a reason (pick one or write a comment)");
     }
@@ -77,7 +79,7 @@ public record Rating(UUID ticketId, int counterNo, int score, String comment, Re
         .put("counterNo", counterNo)
         .put("score", score)
         .put("comment", comment)
-        .put("reason", reason == null ? null : reason.name())
+        .put("reason", reason)
         .put("subScores", subScores == null ? null : subScores.toJson())
         .put("channel", channel.name())
         .put("ratedAt", ratedAt.toString());

@@ -15,6 +15,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -29,8 +30,11 @@ public final class RatingService {
   private final PgRatingRepository ratings;
   private final PgEventLog events;
   private final FollowUpService followUps;
+  /** The hall's configured reasons for a low rating. */
+  private final Set<String> reasonCodes;
 
-  public RatingService(Pool pool, String hallId, HallClock clock, FollowUpService followUps) {
+  public RatingService(Pool pool, String hallId, HallClock clock, FollowUpService followUps, Set<String> reasonCodes) {
+    this.reasonCodes = Set.copyOf(reasonCodes);
     this.followUps = followUps;
     this.pool = pool;
     this.clock = clock;
@@ -43,9 +47,9 @@ public final class RatingService {
   static final Duration COUNTER_SCREEN_WINDOW = Duration.ofMinutes(10);
 
   /** The citizen rates from the ticket page, proven by the key of the ticket's QR link. */
-  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, Rating.Reason reason, String comment,
+  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, String reason, String comment,
       Rating.SubScores subScores) {
-    Rating.requireReason(score, reason, comment);
+    Rating.requireReason(score, reason, comment, reasonCodes);
     Rated rated = new Rated(score, comment, reason, subScores, Rating.Channel.TICKET_PAGE, "citizen");
     return pool.withTransaction(sql -> rate(sql, ticketId, rated, ticket -> tickets.citizenKey(sql, ticketId)
         .map(stored -> {
@@ -55,9 +59,9 @@ public final class RatingService {
   }
 
   /** The counter screen's rating prompt, open only shortly after service finished. */
-  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, Rating.Reason reason, String comment,
+  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, String reason, String comment,
       Rating.SubScores subScores) {
-    Rating.requireReason(score, reason, comment);
+    Rating.requireReason(score, reason, comment, reasonCodes);
     Rated rated = new Rated(score, comment, reason, subScores, Rating.Channel.COUNTER_SCREEN, device);
     return pool.withTransaction(sql -> rate(sql, ticketId, rated, this::shortlyAfterService));
   }
@@ -66,16 +70,18 @@ public final class RatingService {
    * A key press on the evaluation pad, in the caller's transaction (which also closes the pad's
    * rating request): like the counter screen, only shortly after service.
    */
-  public Future<Rating> rateAtPad(SqlConnection sql, UUID ticketId, String bridge, int score, Rating.Reason reason) {
+  public Future<Rating> rateAtPad(SqlConnection sql, UUID ticketId, String bridge, int score, String reason) {
     if (reason != null && score > Rating.MAX_LOW_SCORE) {
       throw DomainException.invalid("reason", "only a score of " + Rating.MAX_LOW_SCORE + " or less carries a reason");
     }
     // A pad asks for the reason, but a citizen may walk away before choosing: its low rating counts without one.
+    // Its keys are fixed by the pad protocol; one the hall has not configured is dropped, not the rating.
+    String kept = reason != null && reasonCodes.contains(reason) ? reason : null;
     // The pad protocol has no sub-score keys, so a pad's rating carries none.
-    return rate(sql, ticketId, new Rated(score, null, reason, null, Rating.Channel.EVALUATION_PAD, bridge), this::shortlyAfterService);
+    return rate(sql, ticketId, new Rated(score, null, kept, null, Rating.Channel.EVALUATION_PAD, bridge), this::shortlyAfterService);
   }
 
-  private record Rated(int score, String comment, Rating.Reason reason, Rating.SubScores subScores, Rating.Channel channel,
+  private record Rated(int score, String comment, String reason, Rating.SubScores subScores, Rating.Channel channel,
       String actor) {}
 
   private Future<Ticket> shortlyAfterService(Ticket ticket) {

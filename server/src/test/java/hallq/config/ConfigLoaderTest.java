@@ -92,6 +92,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("差评原因、桥接程序管辖、服务标准与营业时间写错时指明键名")
+  void newerKeysNameTheirMistakes() {
+    JsonObject reason = new JsonObject().put("code", "OTHER").put("name", "其他").put("nameEn", "Other");
+    assertKey("lowRatingReasons[1].code", () -> ConfigLoader.load(demoWith(raw -> raw.put("lowRatingReasons",
+        new io.vertx.core.json.JsonArray().add(reason).add(reason))), Map.of()));
+    assertKey("devices[3].counters", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonArray("devices").getJsonObject(3)
+        .put("counters", new io.vertx.core.json.JsonArray().add(99))), Map.of()));
+    assertKey("serviceTypes[0].standard.warnWaitMinutes", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonArray("serviceTypes")
+        .getJsonObject(0).getJsonObject("standard").put("warnWaitMinutes", 99)), Map.of()));
+    assertKey("hall.openingHours", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonObject("hall").put("openingHours",
+        new io.vertx.core.json.JsonArray().add(new JsonObject().put("days", new io.vertx.core.json.JsonArray().add("MON"))
+            .put("opens", "18:00").put("closes", "08:00")))), Map.of()));
+  }
+
+  @Test
   @DisplayName("两类业务使用同一个号码前缀")
   void duplicatePrefix() {
     Path file = demoWith(raw -> raw.getJsonArray("serviceTypes").getJsonObject(1).put("prefix", "A"));
