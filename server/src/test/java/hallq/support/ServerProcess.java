@@ -27,11 +27,15 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Thread reaper;
 
   private ServerProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
     this.log = log;
+    // A test JVM that ends without closing this (a timeout, a crash) must not leave the server running.
+    this.reaper = new Thread(process::destroyForcibly, "hallq-server-reaper-" + process.pid());
+    Runtime.getRuntime().addShutdownHook(reaper);
   }
 
   /** The demo hall's config, changed by {@code tweak}, served from {@code dbUrl} with the given JVM options. */
@@ -59,7 +63,12 @@ public final class ServerProcess implements AutoCloseable {
           "HALLQ_DATA_DIR", dir.resolve("data").toString(),
           "HALLQ_DEMO_SIMULATED_DEVICES", "false"));
       Process process = builder.start();
-      return new ServerProcess(process, awaitReady(process, log), log);
+      try {
+        return new ServerProcess(process, awaitReady(process, log), log);
+      } catch (RuntimeException | IOException e) {
+        process.destroyForcibly();
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -72,17 +81,24 @@ public final class ServerProcess implements AutoCloseable {
   private static int awaitReady(Process process, Path log) throws IOException {
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
     while (System.currentTimeMillis() < deadline) {
-      Matcher ready = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
+      Matcher ready = READY.matcher(readLog(log));
       if (ready.find()) {
         return Integer.parseInt(ready.group(1));
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + Files.readString(log));
+        throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + readLog(log));
       }
       sleep(100);
     }
-    process.destroyForcibly();
-    throw new IllegalStateException("the server did not start within " + START_TIMEOUT_MS + " ms:\n" + Files.readString(log));
+    throw new IllegalStateException("the server did not start within " + START_TIMEOUT_MS + " ms:\n" + readLog(log));
+  }
+
+  /**
+   * The log as written so far. Lenient: the server may be in the middle of writing a multi-byte character
+   * (the demo hall's names are Chinese), which {@code Files.readString} would reject.
+   */
+  private static String readLog(Path log) throws IOException {
+    return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
   }
 
   private static String javaBinary() {
@@ -119,6 +135,7 @@ public final class ServerProcess implements AutoCloseable {
   public void kill() {
     process.destroyForcibly();
     waitFor();
+    forgetReaper();
   }
 
   /** SIGTERM, as an operator's stop: the shutdown hook closes the server. */
@@ -127,6 +144,15 @@ public final class ServerProcess implements AutoCloseable {
     if (process.isAlive()) {
       process.destroy();
       waitFor();
+    }
+    forgetReaper();
+  }
+
+  private void forgetReaper() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs (or ran) anyway, harmlessly
     }
   }
 
@@ -153,7 +179,7 @@ public final class ServerProcess implements AutoCloseable {
   /** For messages: the last lines the server logged. */
   public String logTail() {
     try {
-      List<String> lines = Files.readAllLines(log);
+      List<String> lines = readLog(log).lines().toList();
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
