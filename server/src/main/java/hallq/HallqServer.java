@@ -21,11 +21,13 @@ import hallq.standards.StandardsService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class HallqServer {
   private static final Logger LOG = LoggerFactory.getLogger(HallqServer.class);
+
+  /** A request waits at most this long for a database connection, then fails with 503 rather than hang. */
+  private static final int POOL_WAIT_SECONDS = 5;
+  /** An unreachable database fails a connection attempt after this long, not the driver's default minute. */
+  private static final int CONNECT_TIMEOUT_MS = 3_000;
 
   private final Vertx vertx;
   private final Database database;
@@ -64,7 +71,9 @@ public final class HallqServer {
       }
     }).compose(database -> {
       Pool pool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(config.db().poolSize()))
+          .with(new PoolOptions().setMaxSize(config.db().poolSize())
+              .setConnectionTimeout(POOL_WAIT_SECONDS).setConnectionTimeoutUnit(TimeUnit.SECONDS))
+          .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS))
           .connectingTo(database.connectOptions())
           .using(vertx)
           .build();

@@ -1,6 +1,7 @@
 package hallq.http;
 
 import hallq.DomainException;
+import hallq.db.DatabaseUnavailable;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -20,11 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The one failure handler: every error leaves as {@code {"error": {"code", "message", "field"?}}}.
  * Domain failures map by kind, request validation is 400 naming the field, anything unexpected is
- * a 500 logged once with its stack trace.
+ * a 503 when the database cannot be reached, anything unexpected a 500 logged once with its stack trace.
  */
 final class ErrorReplies implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+  private static final String RETRY_AFTER_SECONDS = "5";
   private static final Pattern PARAMETER = Pattern.compile("parameter (\\S+?)[.:]?(?:\\s|$)");
 
   @Override
@@ -45,6 +47,10 @@ final class ErrorReplies implements Handler<RoutingContext> {
       send(ctx, e.getStatusCode(), codeFor(e.getStatusCode()), messageFor(ctx, e.getStatusCode()), null);
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       send(ctx, ctx.statusCode(), codeFor(ctx.statusCode()), messageFor(ctx, ctx.statusCode()), null);
+    } else if (DatabaseUnavailable.is(failure)) {
+      LOG.warn("Database unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+      ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      send(ctx, 503, "DATABASE_UNAVAILABLE", "the database cannot be reached; try again in a few seconds", null);
     } else {
       LOG.error("Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
       send(ctx, 500, "INTERNAL_ERROR", "the server failed; the failure is logged", null);
