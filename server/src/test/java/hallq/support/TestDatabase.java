@@ -22,8 +22,12 @@ public final class TestDatabase {
 
   /** A {@code postgresql://} URL of a new, empty database. */
   public static synchronized String newDatabaseUrl() {
-    var options = instance().connectOptions();
-    String name = "hallq_test_" + DATABASES.incrementAndGet();
+    return createDatabase(instance(), "hallq_test_" + DATABASES.incrementAndGet());
+  }
+
+  /** Creates database {@code name} in a running PostgreSQL; returns its {@code postgresql://} URL. */
+  public static String createDatabase(Database database, String name) {
+    var options = database.connectOptions();
     String admin = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/postgres";
     try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
          Statement statement = connection.createStatement()) {

@@ -1,0 +1,326 @@
+package hallq.bench;
+
+import hallq.bridge.printer.QrMode;
+import hallq.bridge.printer.TicketPrintout;
+import hallq.db.Database;
+import hallq.support.Api;
+import hallq.support.Reply;
+import hallq.support.ServerProcess;
+import hallq.support.TestDatabase;
+import hallq.support.TestHall;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * HallQ's load benchmark: an embedded PostgreSQL with production settings (fsync on), HallQ server
+ * processes built from this checkout, and clients over real HTTP on loopback. Prints a table of
+ * medians over {@link #ROUNDS} rounds. Run with {@code mvn -B -Pbenchmark verify} (see README).
+ */
+public final class LoadBenchmark {
+  static final int ROUNDS = 3;
+  static final int CLIENTS = 32;
+  static final int ISSUE_WARMUP = 500;
+  static final int ISSUES = 3_000;
+  static final int COUNTERS = 50;
+  static final int WAITING = 10_000;
+  static final int DISPLAYS = 2_000;
+  static final int FAN_OUT_CALLS = 30;
+  static final List<String> JVM = List.of();
+  /** Services with no daily quota in the demo config (REAL_ESTATE's 300 would refuse the load). */
+  private static final String[] SERVICES = {"SOCIAL_INSURANCE", "HOUSING_FUND", "HOUSEHOLD_ENTRY_EXIT", "BUSINESS_SETUP", "CONSULTATION"};
+
+  private final Vertx vertx;
+  private final Database postgres;
+  private final ResultTable table = new ResultTable();
+  private final AtomicInteger databases = new AtomicInteger();
+
+  private LoadBenchmark(Vertx vertx, Database postgres) {
+    this.vertx = vertx;
+    this.postgres = postgres;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Database postgres = Database.startEmbedded(Files.createTempDirectory("hallq-bench").resolve("pg"), true);
+    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "bench-postgres-stop"));
+    try {
+      LoadBenchmark bench = new LoadBenchmark(vertx, postgres);
+      bench.printerBytes();
+      bench.issueThroughput();
+      bench.callContention();
+      bench.pushFanOut();
+      System.out.println();
+      System.out.println(bench.table.markdown());
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  private String newDatabase() {
+    return TestDatabase.createDatabase(postgres, "hallq_bench_" + databases.incrementAndGet());
+  }
+
+  // ---- issue-ticket throughput against the database ceiling, 1 and 2 server instances ----
+
+  private void issueThroughput() {
+    Pool ceilingPool = PgBuilder.pool().with(new PoolOptions().setMaxSize(CLIENTS))
+        .connectingTo(PgConnectOptions.fromUri(newDatabase())).using(vertx).build();
+    ceilingPool.query("CREATE TABLE ceiling_row (id bigserial PRIMARY KEY, payload text NOT NULL, "
+        + "created_at timestamptz NOT NULL DEFAULT now())").execute().await();
+    IntFunction<Future<String>> insert = i -> ceilingPool.preparedQuery("INSERT INTO ceiling_row (payload) VALUES ($1)")
+        .execute(Tuple.of("row " + i)).map(rows -> null);
+    List<ClosedLoop.Result> ceiling = new ArrayList<>();
+    List<ClosedLoop.Result> one = new ArrayList<>();
+    List<ClosedLoop.Result> two = new ArrayList<>();
+    try {
+      ClosedLoop.run(CLIENTS, ISSUE_WARMUP, insert);
+      for (int round = 0; round < ROUNDS; round++) {
+        ceiling.add(ClosedLoop.run(CLIENTS, ISSUES, insert));
+        // Each run on a new database: a queue that grew in an earlier run would slow the next.
+        one.add(issueRun(1, "one-" + round));
+        two.add(issueRun(2, "two-" + round));
+      }
+    } finally {
+      ceilingPool.close().await();
+    }
+    double ceilingRate = Rounds.medianRate(ceiling);
+    double oneRate = Rounds.medianRate(one);
+    table.add("database ceiling: single-row INSERT transactions, " + CLIENTS + " concurrent", rate(ceilingRate), "", "");
+    table.add("issue ticket, 1 instance, " + CLIENTS + " clients", rate(oneRate),
+        "≥ 70% of ceiling", percent(oneRate / ceilingRate));
+    table.add("issue ticket p50 / p99 latency, 1 instance", millis(Rounds.median(one, 50)) + " / " + millis(Rounds.median(one, 99)),
+        "p99 ≤ 50 ms", "");
+    table.add("issue ticket, 2 instances (clients alternate)", rate(Rounds.medianRate(two)),
+        "report 1 vs 2", "×" + String.format("%.2f", Rounds.medianRate(two) / oneRate));
+    table.add("issue ticket p50 / p99 latency, 2 instances", millis(Rounds.median(two, 50)) + " / " + millis(Rounds.median(two, 99)), "", "");
+    table.add("failed issue requests (all rounds)", Integer.toString(Rounds.failures(one) + Rounds.failures(two)), "0",
+        Rounds.failureKinds(one, two));
+  }
+
+  /** {@link #ISSUES} tickets from {@link #CLIENTS} kiosks over {@code instances} fresh servers on a new database. */
+  private ClosedLoop.Result issueRun(int instances, String run) {
+    String url = newDatabase();
+    List<ServerProcess> servers = new ArrayList<>();
+    List<Api> apis = new ArrayList<>();
+    try {
+      for (int i = 0; i < instances; i++) {
+        servers.add(ServerProcess.start(url, JVM, raw -> {}));
+        apis.add(new Api(vertx, servers.get(i).port()));
+      }
+      ClosedLoop.run(CLIENTS, ISSUE_WARMUP, issueAt(apis, run + "-warm"));
+      return ClosedLoop.run(CLIENTS, ISSUES, issueAt(apis, run));
+    } finally {
+      apis.forEach(Api::close);
+      servers.forEach(ServerProcess::close);
+    }
+  }
+
+  private static IntFunction<Future<String>> issueAt(List<Api> servers, String run) {
+    return i -> {
+      JsonObject body = new JsonObject().put("serviceCode", SERVICES[i % SERVICES.length]);
+      if (i % 10 == 0) {
+        body.put("priority", "ELDERLY");
+      }
+      MultiMap key = MultiMap.caseInsensitiveMultiMap().add("Idempotency-Key", "bench-" + run + "-" + i);
+      return servers.get(i % servers.size()).send(HttpMethod.POST, "/api/v1/tickets", TestHall.KIOSK, body, key)
+          .map(reply -> reply.status() == 201 ? null : reply.status() + " " + (reply.body() == null ? "" : reply.errorCode()));
+    };
+  }
+
+  // ---- call-next under contention ----
+
+  private void callContention() {
+    List<Double> rates = new ArrayList<>();
+    List<Samples> latencies = new ArrayList<>();
+    int twice = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      String url = newDatabase();
+      try (ServerProcess server = ServerProcess.start(url, JVM, LoadBenchmark::fiftyCounters)) {
+        Api api = new Api(vertx, server.port());
+        ClosedLoop.Result issued = ClosedLoop.run(CLIENTS, WAITING, issueAt(List.of(api), "wait"));
+        if (issued.failures() > 0) {
+          throw new IllegalStateException("tickets were not issued: " + issued.failuresByKind());
+        }
+        String manager = login(api);
+        Samples calls = new Samples();
+        Set<String> called = Collections.synchronizedSet(new HashSet<>());
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<Void>> counters = new ArrayList<>();
+        for (int c = 1; c <= COUNTERS; c++) {
+          counters.add(serveUntilEmpty(api, manager, c, calls, called, failures));
+        }
+        Future.all(counters).await();
+        long wall = System.nanoTime() - start;
+        twice += countCalledTwice(url) + (calls.count() - called.size()) + failures.get();
+        if (called.size() != WAITING) {
+          throw new IllegalStateException("called " + called.size() + " of " + WAITING + " tickets");
+        }
+        rates.add(calls.count() / (wall / 1e9));
+        latencies.add(calls);
+        api.close();
+      }
+    }
+    table.add("call-next, " + COUNTERS + " counters over " + WAITING + " waiting (start + finish between calls)",
+        rate(Rounds.median(rates)), "≥ 1,000 calls/s", "");
+    table.add("call-next p50 / p99 latency", millis(Rounds.medianOf(latencies, 50)) + " / " + millis(Rounds.medianOf(latencies, 99)),
+        "p99 ≤ 50 ms", "");
+    table.add("tickets called twice or calls failed (all rounds)", Integer.toString(twice), "0", "");
+  }
+
+  /** Each counter serves 2 of the services, so queues mix and overlap; every counter may call every priority. */
+  private static void fiftyCounters(JsonObject raw) {
+    JsonArray counters = new JsonArray();
+    for (int no = 1; no <= COUNTERS; no++) {
+      counters.add(new JsonObject().put("no", no).put("name", "综合窗口 " + no)
+          .put("services", new JsonArray().add(SERVICES[no % SERVICES.length]).add(SERVICES[(no + 1) % SERVICES.length])));
+    }
+    raw.put("counters", counters);
+  }
+
+  private static Future<Void> serveUntilEmpty(Api api, String token, int counter, Samples calls, Set<String> called,
+      AtomicInteger failures) {
+    long sent = System.nanoTime();
+    return api.send(HttpMethod.POST, "/api/v1/counters/" + counter + "/call-next", token, null, null).compose(reply -> {
+      calls.add(System.nanoTime() - sent);
+      if (reply.status() != 200) {
+        failures.incrementAndGet();
+        return Future.succeededFuture();
+      }
+      JsonObject ticket = reply.body().getJsonObject("ticket");
+      if (ticket == null) {
+        return Future.succeededFuture();
+      }
+      called.add(ticket.getString("id"));
+      return op(api, token, counter, "start", failures)
+          .compose(v -> op(api, token, counter, "finish", failures))
+          .compose(v -> serveUntilEmpty(api, token, counter, calls, called, failures));
+    });
+  }
+
+  private static Future<Void> op(Api api, String token, int counter, String action, AtomicInteger failures) {
+    return api.send(HttpMethod.POST, "/api/v1/counters/" + counter + "/" + action, token, null, null).map(reply -> {
+      if (reply.status() != 200) {
+        failures.incrementAndGet();
+      }
+      return null;
+    });
+  }
+
+  private int countCalledTwice(String url) {
+    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(url)).using(vertx).build();
+    try {
+      return pool.query("SELECT count(*) FROM (SELECT ticket_id FROM ticket_event WHERE type = 'TICKET_CALLED' "
+          + "GROUP BY ticket_id HAVING count(*) > 1) twice").execute().await().iterator().next().getInteger(0);
+    } finally {
+      pool.close().await();
+    }
+  }
+
+  private static String login(Api api) {
+    Reply reply = api.post("/api/v1/auth/login", null,
+        new JsonObject().put("username", "manager").put("password", TestHall.MANAGER_PASSWORD));
+    return reply.body().getString("token");
+  }
+
+  // ---- push fan-out ----
+
+  private void pushFanOut() throws InterruptedException {
+    String url = newDatabase();
+    try (ServerProcess a = ServerProcess.start(url, JVM, raw -> {});
+         ServerProcess b = ServerProcess.start(url, JVM, raw -> {})) {
+      Api api = new Api(vertx, a.port());
+      String manager = login(api);
+      ClosedLoop.run(4, 2 * FAN_OUT_CALLS * ROUNDS, issueAt(List.of(api), "fan"));
+      List<Samples> oneInstance = new ArrayList<>();
+      List<Samples> acrossInstances = new ArrayList<>();
+      AtomicLong peakRss = new AtomicLong();
+      for (int round = 0; round < ROUNDS; round++) {
+        try (DisplayFleet fleet = DisplayFleet.connect(vertx, DISPLAYS, a.port())) {
+          oneInstance.add(callAndMeasure(api, manager, fleet, DISPLAYS, () -> peakRss.accumulateAndGet(a.residentBytes(), Math::max)));
+        }
+        try (DisplayFleet onA = DisplayFleet.connect(vertx, DISPLAYS / 2, a.port());
+             DisplayFleet onB = DisplayFleet.connect(vertx, DISPLAYS / 2, b.port())) {
+          acrossInstances.add(callAndMeasure(api, manager, onB, DISPLAYS / 2, () -> { }));
+        }
+      }
+      api.close();
+      table.add("push fan-out: call reply → all " + DISPLAYS + " displays, p50 / p99",
+          millis(Rounds.medianOf(oneInstance, 50)) + " / " + millis(Rounds.medianOf(oneInstance, 99)), "p99 ≤ 100 ms", "");
+      table.add("server RSS with " + DISPLAYS + " displays (peak)", String.format("%.0f MB", peakRss.get() / 1048576.0),
+          "≤ 512 MB", "");
+      table.add("push across instances: call on A → " + DISPLAYS / 2 + " displays on B, p50 / p99",
+          millis(Rounds.medianOf(acrossInstances, 50)) + " / " + millis(Rounds.medianOf(acrossInstances, 99)), "", "");
+    }
+  }
+
+  /** Calls {@link #FAN_OUT_CALLS} tickets one after another; latency = arrival at a display − the call's HTTP reply. */
+  private static Samples callAndMeasure(Api api, String manager, DisplayFleet fleet, int displays, Runnable sample)
+      throws InterruptedException {
+    List<String> numbers = new ArrayList<>();
+    List<Long> replies = new ArrayList<>();
+    for (int call = 0; call < FAN_OUT_CALLS; call++) {
+      Reply reply = api.post("/api/v1/counters/1/call-next", manager);
+      replies.add(System.nanoTime());
+      numbers.add(reply.ticket().getString("number"));
+      api.post("/api/v1/counters/1/start", manager);
+      api.post("/api/v1/counters/1/finish", manager);
+      sample.run();
+      Thread.sleep(50);
+    }
+    if (!fleet.awaitAll(numbers, displays, 30_000)) {
+      throw new IllegalStateException("not every display got every call");
+    }
+    Samples latencies = new Samples();
+    for (int i = 0; i < numbers.size(); i++) {
+      for (long arrived : fleet.arrivalsOf(numbers.get(i))) {
+        latencies.add(Math.max(0, arrived - replies.get(i)));
+      }
+    }
+    return latencies;
+  }
+
+  // ---- printer bytes ----
+
+  private void printerBytes() {
+    TicketPrintout ticket = new TicketPrintout("临江市民服务中心", "社保医保", "A012", "2026-12-02 09:05", 12,
+        "http://192.168.10.20:8080/ticket.html?id=3f2b8c1e-5d4a-4e8f-9a61-2c7d0b9e4f13&key=BJMnhOgMaJH-0Elhb-BfdQ");
+    for (QrMode mode : QrMode.values()) {
+      int bytes = ticket.escPos(mode).length;
+      // 9600 baud, 8N1: ten bits on the wire per byte.
+      double seconds = bytes * 10 / 9600.0;
+      table.add("ticket bytes to the printer, " + mode.name().toLowerCase() + " QR", String.format("%,d B (%.2f s at 9600 baud)", bytes, seconds),
+          mode == QrMode.NATIVE ? "≤ 1 KB" : "", "");
+    }
+  }
+
+  private static String rate(double perSecond) {
+    return String.format("%,.0f /s", perSecond);
+  }
+
+  private static String millis(double ms) {
+    return String.format("%.1f ms", ms);
+  }
+
+  private static String percent(double ratio) {
+    return String.format("%.0f%%", ratio * 100);
+  }
+}
