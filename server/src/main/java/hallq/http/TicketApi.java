@@ -41,7 +41,8 @@ final class TicketApi {
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
     queue.issueTicket(body.getString("serviceCode"), body.getString("priority"), key, kiosk.name())
         .onSuccess(issued -> Replies.json(ctx, issued.created() ? 201 : 200,
-            queue.position(issued.ticket().id()).map(position -> toJson(position)
+            (issued.position() != null ? Future.succeededFuture(issued.position()) : queue.position(issued.ticket().id()))
+                .map(position -> toJson(position)
                 .put("citizenKey", issued.citizenKey())
                 .put("ticketPageUrl", ticketPageUrl(issued.ticket().id(), issued.citizenKey())))))
         .onFailure(ctx::fail);

@@ -35,7 +35,8 @@ public final class QueueService {
    * A ticket issued now, or the one an earlier request with the same idempotency key made, with the
    * secret of its QR link (for the kiosk only).
    */
-  public record Issued(Ticket ticket, boolean created, String citizenKey) {}
+  /** A ticket from the kiosk; {@code position} as of its commit, or null for a replayed request. */
+  public record Issued(Ticket ticket, boolean created, String citizenKey, Position position) {}
 
   /**
    * A ticket's public status: how many are ahead and a rough wait in minutes (null when no counter
@@ -114,8 +115,9 @@ public final class QueueService {
           })
               .compose(next -> next.isEmpty()
                   ? Future.succeededFuture(state(counter, null))
-                  : change(sql, next.get().call(counterNo, clock.now()), EventType.TICKET_CALLED, actor)
-                      .compose(called -> tickets.servedBy(sql, called.id(), actor).map(v -> state(counter, called))));
+                  : tickets.servedBy(sql, next.get().id(), actor)
+                      .compose(v -> change(sql, next.get().call(counterNo, clock.now()), EventType.TICKET_CALLED, actor))
+                      .map(called -> state(counter, called)));
         }));
   }
 
@@ -266,20 +268,15 @@ public final class QueueService {
         .compose(standard -> tickets.nextSeq(sql, service.code(), day).map(seq -> {
           IssueRules.requireWithinQuota(standard, service.name(), seq);
           return seq;
-        }))
+        })
         .compose(seq -> tickets.insert(sql, Ticket.issue(service.code(), service.prefix(), day, seq, priority, clock.now()),
             key, citizenKey))
-        .compose(ticket -> appendEvent(sql, EventType.TICKET_ISSUED, ticket, actor, new JsonObject())
-            .compose(id -> printJob(sql, ticket, actor, citizenKey))
-            .map(v -> new Issued(ticket, true, citizenKey)));
-  }
-
-  private Future<Void> printJob(SqlConnection sql, Ticket ticket, String kioskId, String citizenKey) {
-    if (!config.bridged(kioskId)) {
-      return Future.succeededFuture();
-    }
-    return tickets.aheadAndOpenCounters(sql, ticket)
-        .compose(counts -> deviceJobs.ticketIssued(sql, ticket, kioskId, citizenKey, counts[0]));
+        .compose(ticket -> tickets.aheadAndOpenCounters(sql, ticket)
+            .map(counts -> estimate(ticket, counts[0], counts[1], standard.standardServiceMinutes()))))
+        // The event last: the hall's event-order lock is then held for the insert and the commit only.
+        .compose(position -> deviceJobs.ticketIssued(sql, position.ticket(), actor, citizenKey, position.ahead())
+            .compose(v -> appendEvent(sql, EventType.TICKET_ISSUED, position.ticket(), actor, new JsonObject()))
+            .map(id -> new Issued(position.ticket(), true, citizenKey, position)));
   }
 
   /** The earlier answer to a retried request; the same key with another request is a client bug, not a retry. */
@@ -288,7 +285,7 @@ public final class QueueService {
       throw DomainException.conflict("IDEMPOTENCY_KEY_REUSED",
           "this Idempotency-Key was used for ticket " + ticket.number() + " with another service or priority");
     }
-    return tickets.citizenKey(sql, ticket.id()).map(key -> new Issued(ticket, false, key.orElse(null)));
+    return tickets.citizenKey(sql, ticket.id()).map(key -> new Issued(ticket, false, key.orElse(null), null));
   }
 
   /** The secret of a ticket's QR link. */
@@ -340,9 +337,9 @@ public final class QueueService {
               .filter(t -> !t.endedAt().plus(DeviceJobPlanner.RATING_WINDOW).isBefore(clock.now()))
               .orElseThrow(() -> DomainException.conflict("NOTHING_TO_RATE",
                   "counter " + counterNo + " finished no unrated ticket in the last " + DeviceJobPlanner.RATING_WINDOW.toMinutes() + " minutes"));
-          return appendEvent(sql, EventType.RATING_REQUESTED, finished, actor, new JsonObject())
-              .compose(id -> deviceJobs.ratingRequest(sql, finished))
-              .map(v -> finished);
+          return deviceJobs.ratingRequest(sql, finished)
+              .compose(v -> appendEvent(sql, EventType.RATING_REQUESTED, finished, actor, new JsonObject()))
+              .map(id -> finished);
         }));
   }
 
@@ -352,9 +349,9 @@ public final class QueueService {
 
   private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor, JsonObject payload) {
     return tickets.update(sql, changed)
-        .compose(saved -> appendEvent(sql, type, saved, actor, payload)
-            .compose(id -> deviceJobs.ticketChanged(sql, type, saved, saved.counterNo()))
-            .map(v -> saved));
+        .compose(saved -> deviceJobs.ticketChanged(sql, type, saved, saved.counterNo())
+            .compose(v -> appendEvent(sql, type, saved, actor, payload))
+            .map(id -> saved));
   }
 
   private Future<Long> appendEvent(SqlConnection sql, EventType type, Ticket t, String actor, JsonObject payload) {
