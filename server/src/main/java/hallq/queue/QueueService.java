@@ -111,7 +111,7 @@ public final class QueueService {
               throw DomainException.conflict("COUNTER_BUSY",
                   "counter " + counterNo + " still holds ticket " + t.number() + " (" + t.status() + "); finish it or mark it no-show first");
             }
-            return callPolicy.pickNext(sql, counterNo, clock.today());
+            return callPolicy.pickNext(sql, counterNo, counter.services(), clock.today());
           })
               .compose(next -> next.isEmpty()
                   ? Future.succeededFuture(state(counter, null))
