@@ -74,6 +74,7 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("login", authApi::login),
         Map.entry("logout", authApi::logout),
         Map.entry("whoAmI", authApi::whoAmI),
+        Map.entry("getHealth", hallApi::getHealth),
         Map.entry("getHall", hallApi::getHall),
         Map.entry("listServiceTypes", hallApi::listServiceTypes),
         Map.entry("getQueueOverview", hallApi::getQueueOverview),

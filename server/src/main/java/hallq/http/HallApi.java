@@ -20,6 +20,11 @@ final class HallApi {
     this.hall = describeHall(config);
   }
 
+  /** For a load balancer: is this server able to serve, i.e. to reach its database? */
+  void getHealth(RoutingContext ctx) {
+    Replies.json(ctx, queue.ping().map(v -> new JsonObject().put("status", "UP")));
+  }
+
   void getHall(RoutingContext ctx) {
     Replies.json(ctx, Future.succeededFuture(hall));
   }

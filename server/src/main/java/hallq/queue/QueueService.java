@@ -191,6 +191,11 @@ public final class QueueService {
     return setPaused(counterNo, false, EventType.COUNTER_RESUMED, actor);
   }
 
+  /** Succeeds when the database answers. */
+  public Future<Void> ping() {
+    return pool.query("SELECT 1").execute().mapEmpty();
+  }
+
   public Future<CounterState> counter(int counterNo) {
     return counters().map(all -> all.stream()
         .filter(c -> c.no() == counterNo)

@@ -74,6 +74,8 @@ class DatabaseOutageIT {
         int beforeOutage = attempts.size();
         Thread.sleep(3_000);
         List<Attempt> duringOutage = List.copyOf(attempts.subList(beforeOutage, attempts.size()));
+        Reply health = hall.api.get("/api/v1/health", null);
+        assertEquals(503, health.status(), "the load balancer's health check sees the outage: " + health);
         pg = startPostgres(pgData, pgPort);
         long back = System.nanoTime();
         long resumedMs = awaitFirstSuccessAfter(attempts, attempts.size(), back);
@@ -96,6 +98,7 @@ class DatabaseOutageIT {
         assertTrue(attempts.stream().allMatch(a -> a.status() == 201 || a.status() == 503), "only 201 or 503: " + attempts);
         assertTrue(resumedMs <= RESUME_WITHIN_MS, "service resumed " + resumedMs + " ms after PostgreSQL was back");
 
+        assertEquals(200, hall.api.get("/api/v1/health", null).status(), "healthy again");
         assertAcknowledgedTicketsKept(hall, attempts);
         assertPushResumes(hall, display);
       }
