@@ -76,6 +76,21 @@ class BadInputIT extends HallTest {
         bad("counterNo 为 abc", h -> h.api.get("/api/v1/counters/abc", h.manager()), 400, "INVALID_REQUEST", "counterNo"),
         bad("counterNo 为 0", h -> h.counterOp(0, "call-next", h.manager()), 400, "INVALID_REQUEST", "counterNo"),
         bad("counterNo 为 10000", h -> h.counterOp(10000, "call-next", h.manager()), 400, "INVALID_REQUEST", "counterNo"),
+        bad("counterNo 为 1.0（校验器视为整数）", h -> h.api.post("/api/v1/counters/1.0/call-next", h.manager()), 400, "INVALID_FIELD", "counterNo"),
+        bad("counterNo 为 1E3", h -> h.api.get("/api/v1/counters/1E3/today", h.manager()), 400, "INVALID_FIELD", "counterNo"),
+        bad("事件流 counterNo 为 2.0", h -> h.api.get("/api/v1/events?counterNo=2.0", TestHall.DISPLAY), 400, "INVALID_FIELD", "counterNo"),
+        bad("路径含错误的百分号转义 %zz", h -> h.api.get("/api/v1/tickets/%zz", TestHall.KIOSK), 400, "INVALID_PATH", null),
+        bad("路径以 % 结尾", h -> h.api.post("/api/v1/counters/1/call-next%", "no-such-token"), 400, "INVALID_PATH", null),
+        bad("标准值超过 int 范围（4294967301 不能被截成 5）", h -> h.api.sendRaw(HttpMethod.PUT,
+            "/api/v1/standards/services/SOCIAL_INSURANCE", h.manager(), JSON, Buffer.buffer(
+            "{\"warnWaitMinutes\":4294967301,\"targetWaitMinutes\":15,\"breachWaitMinutes\":30,\"serviceLevelPercent\":80,"
+                + "\"serviceLevelMinutes\":15,\"standardServiceMinutes\":10,\"queueAlertLength\":20,\"lastIssueMinutesBeforeClose\":30}")),
+            400, "INVALID_FIELD", "warnWaitMinutes"),
+        bad("登录用户名含 U+0000", h -> h.api.post("/api/v1/auth/login", null,
+            new JsonObject().put("username", "clerk\u000001").put("password", "x")), 400, "INVALID_REQUEST", "username"),
+        bad("设备状态 detail 含非法 UTF-8 字节", h -> h.api.sendRaw(HttpMethod.PUT,
+            "/api/v1/bridge/devices/pad-1", "demo-counter-bridge-token-change-me", JSON, Buffer.buffer("{\"kind\":\"PAD\",\"counterNo\":1,\"online\":true,\"detail\":\"a").appendBytes(new byte[] {(byte) 0xC0, (byte) 0xAF})
+                .appendString("b\"}")), 400, "INVALID_JSON", null),
         bad("查询未配置的 13 号窗口", h -> h.api.get("/api/v1/counters/13", h.manager()), 404, "COUNTER_NOT_FOUND", null),
         bad("在未配置的 13 号窗口叫号", h -> h.counterOp(13, "call-next", h.manager()), 404, "COUNTER_NOT_FOUND", null),
         bad("Idempotency-Key 含空格", h -> issueWithKey(h, "kiosk 1 retry"), 400, "INVALID_REQUEST", "Idempotency-Key"),

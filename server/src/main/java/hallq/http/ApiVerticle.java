@@ -16,6 +16,8 @@ import hallq.standards.StandardsService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -54,8 +56,39 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     return OpenAPIContract.from(vertx, CONTRACT)
         .map(this::router)
-        .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host()))
+        .compose(router -> vertx.createHttpServer()
+            .requestHandler(request -> route(router, request))
+            .listen(config.http().port(), config.http().host()))
         .onSuccess(server -> onListening.accept(server.actualPort()));
+  }
+
+  /**
+   * A {@code %} not followed by two hex digits makes the router's path normalisation throw while it
+   * matches routes, outside any handler, and the request would get no reply: refuse it before routing.
+   */
+  private static void route(Router router, HttpServerRequest request) {
+    if (hasMalformedEscape(request.path())) {
+      refuseMalformedPath(request);
+    } else {
+      router.handle(request);
+    }
+  }
+
+  private static boolean hasMalformedEscape(String path) {
+    for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+      if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0 || Character.digit(path.charAt(i + 2), 16) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void refuseMalformedPath(HttpServerRequest request) {
+    JsonObject error = new JsonObject().put("code", "INVALID_PATH").put("message", "the path has a malformed percent-escape");
+    request.response()
+        .setStatusCode(400)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(new JsonObject().put("error", error).encode());
   }
 
   private Router router(OpenAPIContract contract) {
@@ -120,6 +153,7 @@ public final class ApiVerticle extends VerticleBase {
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .rootHandler(new Utf8Body())
         .rootHandler(new AuthenticationHandler(auth));
     for (OpenAPIRoute route : builder.getRoutes()) {
       String operationId = route.getOperation().getOperationId();

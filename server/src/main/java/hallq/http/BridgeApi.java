@@ -132,7 +132,7 @@ final class BridgeApi {
   }
 
   private static long jobId(RoutingContext ctx) {
-    return Long.parseLong(ctx.pathParam("jobId"));
+    return Replies.wholeNumber("jobId", ctx.pathParam("jobId"));
   }
 
   /**

@@ -45,7 +45,7 @@ final class EventStreamApi {
     Access.staffOrDevice(ctx);
     Long resumeAfter = resumePoint(ctx);
     String counterParam = ctx.request().getParam("counterNo");
-    Integer counterNo = counterParam == null ? null : Integer.valueOf(counterParam);
+    Integer counterNo = counterParam == null ? null : (int) Replies.wholeNumber("counterNo", counterParam);
 
     MessageConsumer<JsonObject> live = vertx.eventBus().localConsumer(PushAddresses.QUEUE_EVENTS);
     SseStream stream = SseStream.open(ctx, vertx, auth, settings.heartbeatSeconds(), live::unregister);

@@ -20,6 +20,7 @@ final class FollowUpApi {
   void actOnFollowUp(RoutingContext ctx) {
     var by = Access.manager(ctx);
     JsonObject body = ctx.body().asJsonObject();
-    Replies.json(ctx, followUps.act(Long.parseLong(ctx.pathParam("caseId")), body.getString("action"), body.getString("note"), by));
+    long caseId = Replies.wholeNumber("caseId", ctx.pathParam("caseId"));
+    Replies.json(ctx, followUps.act(caseId, body.getString("action"), body.getString("note"), by));
   }
 }

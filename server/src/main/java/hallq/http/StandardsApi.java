@@ -35,7 +35,7 @@ final class StandardsApi {
 
   void acknowledgeAlert(RoutingContext ctx) {
     String by = Access.manager(ctx).name();
-    Replies.json(ctx, alerts.acknowledge(Long.parseLong(ctx.pathParam("alertId")), by).map(PgAlertRepository.Alert::toJson));
+    Replies.json(ctx, alerts.acknowledge(Replies.wholeNumber("alertId", ctx.pathParam("alertId")), by).map(PgAlertRepository.Alert::toJson));
   }
 
   void getStandards(RoutingContext ctx) {

@@ -70,15 +70,28 @@ public record ServiceStandard(
         required(json, "standardServiceMinutes"),
         required(json, "queueAlertLength"),
         required(json, "lastIssueMinutesBeforeClose"),
-        json.getInteger("dailyQuota"));
+        whole(json, "dailyQuota"));
   }
 
   private static int required(JsonObject json, String field) {
-    Integer value = json.getInteger(field);
+    Integer value = whole(json, field);
     if (value == null) {
       throw DomainException.invalid(field, "is required");
     }
     return value;
+  }
+
+  /** An int, or null; a JSON number beyond int (4294967301, 1e20) is refused rather than wrapped round by {@code intValue()}. */
+  private static Integer whole(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+        && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
+      return number.intValue();
+    }
+    throw DomainException.invalid(field, "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", was " + value);
   }
 
   private static void range(String field, int value, int min, int max) {

@@ -54,11 +54,16 @@ public final class Api {
   }
 
   public Reply postRaw(String path, String token, String contentType, String body) {
-    HttpRequest<Buffer> request = client.post(path).putHeader("Content-Type", contentType);
+    return sendRaw(HttpMethod.POST, path, token, contentType, Buffer.buffer(body));
+  }
+
+  /** Sends the bytes as they are: a body that is not JSON, or not even UTF-8. */
+  public Reply sendRaw(HttpMethod method, String path, String token, String contentType, Buffer body) {
+    HttpRequest<Buffer> request = client.request(method, path).putHeader("Content-Type", contentType);
     if (token != null) {
       request.bearerTokenAuthentication(token);
     }
-    return await(request.sendBuffer(Buffer.buffer(body)).map(Api::reply));
+    return await(request.sendBuffer(body).map(Api::reply));
   }
 
   public static <T> T await(Future<T> future) {
