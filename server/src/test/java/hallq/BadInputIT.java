@@ -34,7 +34,7 @@ class BadInputIT extends HallTest {
   private static final String TICKETS = "/api/v1/tickets";
   private static final String JSON = "application/json";
   private static final List<String> OPERATION_IDS = List.of(
-      "login", "logout", "whoAmI", "getHall", "listServiceTypes", "issueTicket", "getTicket", "cancelTicket",
+      "login", "logout", "whoAmI", "getHealth", "getHall", "listServiceTypes", "issueTicket", "getTicket", "cancelTicket",
       "requeueTicket", "getQueueOverview", "listCounters", "getCounter", "callNext", "recall", "markNoShow",
       "startService", "finishService", "transferTicket", "pauseCounter", "resumeCounter", "streamEvents", "getTicketQr", "rateTicket",
       "listWaitingAtCounter", "getCounterToday", "reportPrinterStatus", "getPrinterStatus", "requestRating",
@@ -68,6 +68,8 @@ class BadInputIT extends HallTest {
             400, "INVALID_REQUEST", null),
         bad("请求体是纯文本", h -> h.api.postRaw(TICKETS, TestHall.KIOSK, "text/plain", "serviceCode=SOCIAL_INSURANCE"),
             400, "INVALID_REQUEST", null),
+        bad("表单请求体里有错误的百分号转义", h -> h.api.postRaw("/api/v1/auth/login", null, "application/x-www-form-urlencoded",
+            "username=%s%s&password=x"), 415, "UNSUPPORTED_MEDIA_TYPE", null),
         bad("请求体为空", h -> h.api.postRaw(TICKETS, TestHall.KIOSK, JSON, ""), 400, "INVALID_REQUEST", null),
         bad("ticketId 不是 UUID", h -> h.api.get(TICKETS + "/not-a-uuid", null), 400, "INVALID_REQUEST", "ticketId"),
         bad("取消时 ticketId 不是 UUID", h -> h.api.post(TICKETS + "/12345/cancel", null), 400, "INVALID_REQUEST", "ticketId"),

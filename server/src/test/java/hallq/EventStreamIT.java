@@ -100,8 +100,8 @@ class EventStreamIT extends HallTest {
       assertNull(sse.poll(QUIET), "no event twice");
     }
     List<Long> logged = new ArrayList<>();
-    Api.await(hall.db.query("SELECT id FROM ticket_event ORDER BY id").execute()).forEach(row -> logged.add(row.getLong(0)));
-    assertEquals(logged, received, "every committed event, once, in id order");
+    Api.await(hall.db.query("SELECT position FROM ticket_event ORDER BY position").execute()).forEach(row -> logged.add(row.getLong(0)));
+    assertEquals(logged, received, "every committed event, once, in position order");
   }
 
   @Test
@@ -119,7 +119,7 @@ class EventStreamIT extends HallTest {
       long after = tickets - inSnapshot;
       List<Event> following = Stream.generate(sse::next).limit(after).toList();
       assertTrue(following.stream().allMatch(e -> e.type().equals("TICKET_ISSUED") && e.id() > snapshot.id()));
-      assertEquals(hall.count("SELECT max(id) FROM ticket_event"), following.isEmpty() ? snapshot.id() : following.get(following.size() - 1).id(),
+      assertEquals(hall.count("SELECT max(position) FROM ticket_event"), following.isEmpty() ? snapshot.id() : following.get(following.size() - 1).id(),
           "the last event seen is the last one logged: nothing was counted twice or left out");
       assertNull(sse.poll(QUIET), "and no event beyond them");
     }
@@ -153,9 +153,9 @@ class EventStreamIT extends HallTest {
         Event snapshot = sse.next();
         assertEquals("snapshot", snapshot.type());
         assertEquals(7, snapshot.json().getLong("waiting"));
-        assertEquals(small.count("SELECT max(id) FROM ticket_event"), snapshot.id());
+        assertEquals(small.count("SELECT max(position) FROM ticket_event"), snapshot.id());
       }
-      long fourBehind = small.count("SELECT max(id) FROM ticket_event") - 4;
+      long fourBehind = small.count("SELECT max(position) FROM ticket_event") - 4;
       try (SseClient sse = SseClient.open(vertx, small.server.port(), EVENTS, TestHall.DISPLAY, String.valueOf(fourBehind))) {
         assertEquals(List.of("C004", "C005", "C006", "C007"),
             Stream.generate(sse::next).limit(4).map(e -> e.payload().getString("number")).toList());

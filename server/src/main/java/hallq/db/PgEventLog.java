@@ -4,38 +4,53 @@ import hallq.push.QueueEvent;
 import hallq.queue.EventType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Appends to {@code ticket_event} in the caller's transaction and announces the new id on the
- * {@code hallq_event} channel, which PostgreSQL delivers only if that transaction commits.
+ * The hall's event log, {@code ticket_event}. A writer appends in its own transaction, taking no
+ * lock, and announces it on the {@code hallq_event} channel (delivered only if it commits).
  *
- * <p>Before the insert the transaction takes a per-hall advisory lock, held until it commits. Event
- * ids are therefore handed out in commit order, so a reader that has seen id n has seen every
- * committed event below n, and "everything after my last id" never skips one.
+ * <p>Push clients need an order in which "everything after n" never skips an event, and row ids
+ * do not give one: a transaction holding id 7 may commit after the one holding id 8. So committed
+ * events get a <em>position</em> afterwards, by {@link #positionNew}: one positioner at a time per
+ * hall (an advisory lock) numbers every committed, unpositioned event after the largest position.
+ * An event that commits later is positioned later, so positions only grow in the order readers can
+ * see them. Writers never wait for each other's commits.
  */
 public final class PgEventLog {
   public static final String CHANNEL = "hallq_event";
-
-  private static final String SERIALIZE = "SELECT pg_advisory_xact_lock(hashtext('hallq_event:' || $1))";
 
   private static final String APPEND = """
       WITH e AS (
         INSERT INTO ticket_event (hall_id, ticket_id, type, at, counter_no, actor, payload)
         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)
-      SELECT id, pg_notify('hallq_event', id::text) FROM e""";
+      SELECT id, pg_notify('hallq_event', $1) FROM e""";
+
+  private static final String ONE_POSITIONER_TX = "SELECT pg_advisory_xact_lock(hashtext('hallq_event:' || $1))";
+  private static final String ONE_POSITIONER_SESSION = "SELECT pg_advisory_lock(hashtext('hallq_event:' || $1))";
+  private static final String END_POSITIONER_SESSION = "SELECT pg_advisory_unlock(hashtext('hallq_event:' || $1))";
+
+  private static final String POSITION_NEW = """
+      UPDATE ticket_event e SET position = n.position
+      FROM (SELECT id, (SELECT coalesce(max(position), 0) FROM ticket_event WHERE hall_id = $1)
+                       + row_number() OVER (ORDER BY id) AS position
+            FROM ticket_event WHERE hall_id = $1 AND position IS NULL) n
+      WHERE e.id = n.id""";
 
   private static final String FIND_AFTER = """
-      SELECT id, type, ticket_id, counter_no, at, actor, payload FROM ticket_event
-      WHERE hall_id = $1 AND id > $2 ORDER BY id LIMIT $3""";
+      SELECT position, type, ticket_id, counter_no, at, actor, payload FROM ticket_event
+      WHERE hall_id = $1 AND position > $2 ORDER BY position LIMIT $3""";
 
-  private static final String LATEST_ID = "SELECT coalesce(max(id), 0) FROM ticket_event WHERE hall_id = $1";
+  private static final String LATEST_POSITION = "SELECT coalesce(max(position), 0) FROM ticket_event WHERE hall_id = $1";
 
   private final String hallId;
 
@@ -43,6 +58,7 @@ public final class PgEventLog {
     this.hallId = hallId;
   }
 
+  /** Appends in the caller's transaction; returns the row id (not yet a position). */
   public Future<Long> append(SqlClient sql, EventType type, UUID ticketId, Integer counterNo, String actor,
       Instant at, JsonObject payload) {
     Tuple params = Tuple.tuple()
@@ -53,21 +69,45 @@ public final class PgEventLog {
         .addInteger(counterNo)
         .addString(actor)
         .addValue(payload);
-    return sql.preparedQuery(SERIALIZE)
-        .execute(Tuple.of(hallId))
-        .compose(locked -> sql.preparedQuery(APPEND).execute(params))
-        .map(rows -> rows.iterator().next().getLong("id"));
+    return sql.preparedQuery(APPEND).execute(params).map(rows -> rows.iterator().next().getLong("id"));
   }
 
-  /** Up to {@code limit} events after {@code afterId}, oldest first. */
-  public Future<List<QueueEvent>> findAfter(SqlClient sql, long afterId, int limit) {
+  /**
+   * Positions every committed event that has none yet, in its own short transaction, and tells the
+   * other servers when it did. Returns how many it positioned.
+   */
+  public Future<Integer> positionNew(Pool pool) {
+    return pool.withTransaction(sql -> sql.preparedQuery(ONE_POSITIONER_TX).execute(Tuple.of(hallId))
+        .compose(locked -> sql.preparedQuery(POSITION_NEW).execute(Tuple.of(hallId)))
+        .compose(updated -> updated.rowCount() == 0
+            ? Future.succeededFuture(0)
+            : sql.preparedQuery("SELECT pg_notify('hallq_event', $1)").execute(Tuple.of(hallId)).map(updated.rowCount())));
+  }
+
+  /**
+   * Runs {@code read} in a REPEATABLE READ transaction in which every visible event has a position,
+   * and no positioner runs meanwhile: the last position it sees is exactly the last event its
+   * picture reflects. The lock is taken before the snapshot (a session lock, released after).
+   */
+  public <T> Future<T> consistentRead(Pool pool, Function<SqlConnection, Future<T>> read) {
+    return pool.withConnection(conn -> conn.preparedQuery(ONE_POSITIONER_SESSION).execute(Tuple.of(hallId))
+        .compose(locked -> conn.begin()
+            .compose(tx -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
+                .compose(v -> conn.preparedQuery(POSITION_NEW).execute(Tuple.of(hallId)))
+                .compose(v -> read.apply(conn))
+                .compose(result -> tx.commit().map(result), e -> tx.rollback().transform(v -> Future.<T>failedFuture(e)))))
+        .eventually(() -> conn.preparedQuery(END_POSITIONER_SESSION).execute(Tuple.of(hallId))));
+  }
+
+  /** Up to {@code limit} positioned events after position {@code afterPosition}, in order. */
+  public Future<List<QueueEvent>> findAfter(SqlClient sql, long afterPosition, int limit) {
     return sql.preparedQuery(FIND_AFTER)
-        .execute(Tuple.of(hallId, afterId, limit))
+        .execute(Tuple.of(hallId, afterPosition, limit))
         .map(rows -> {
           List<QueueEvent> events = new ArrayList<>();
           for (Row row : rows) {
             UUID ticket = row.getUUID("ticket_id");
-            events.add(new QueueEvent(row.getLong("id"), row.getString("type"), ticket == null ? null : ticket.toString(),
+            events.add(new QueueEvent(row.getLong("position"), row.getString("type"), ticket == null ? null : ticket.toString(),
                 row.getInteger("counter_no"), row.getOffsetDateTime("at").toInstant(), row.getString("actor"),
                 (JsonObject) row.getValue("payload")));
           }
@@ -75,7 +115,8 @@ public final class PgEventLog {
         });
   }
 
-  public Future<Long> latestId(SqlClient sql) {
-    return sql.preparedQuery(LATEST_ID).execute(Tuple.of(hallId)).map(rows -> rows.iterator().next().getLong(0));
+  /** The largest position handed out so far. */
+  public Future<Long> latestPosition(SqlClient sql) {
+    return sql.preparedQuery(LATEST_POSITION).execute(Tuple.of(hallId)).map(rows -> rows.iterator().next().getLong(0));
   }
 }

@@ -152,6 +152,7 @@ public final class ApiVerticle extends VerticleBase {
 
     ErrorReplies errors = new ErrorReplies();
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        .rootHandler(new FormBodyRefusal())
         .rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .rootHandler(new Utf8Body())
         .rootHandler(new AuthenticationHandler(auth));

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This server's view of the event log: it LISTENs on {@link PgEventLog#CHANNEL}, so it hears what
- * every server instance on the database commits, reads the new rows in id order and publishes each
- * once on the local event bus ({@link PushAddresses#QUEUE_EVENTS}). After a lost connection it
- * catches up from the last id it published.
+ * every server instance on the database commits; it then positions the new events (whichever server
+ * gets there first does it for all), reads them in position order and publishes each once on the
+ * local event bus ({@link PushAddresses#QUEUE_EVENTS}). After a lost connection it catches up from
+ * the last position it published.
  */
 public final class EventFeed {
   private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
@@ -39,7 +40,7 @@ public final class EventFeed {
 
   public static Future<EventFeed> start(Vertx vertx, Pool pool, PgConnectOptions options, String hallId) {
     PgEventLog log = new PgEventLog(hallId);
-    return log.latestId(pool).compose(latest -> {
+    return log.latestPosition(pool).compose(latest -> {
       PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> RECONNECT_DELAY_MS);
       EventFeed feed = new EventFeed(vertx, pool, log, subscriber, latest);
       subscriber.channel(PgEventLog.CHANNEL)
@@ -49,7 +50,7 @@ public final class EventFeed {
     });
   }
 
-  /** Up to {@code limit} committed events after {@code afterId}, oldest first. */
+  /** Up to {@code limit} positioned events after position {@code afterId}, in order. */
   public Future<List<QueueEvent>> after(long afterId, int limit) {
     return log.findAfter(pool, afterId, limit);
   }
@@ -65,7 +66,8 @@ public final class EventFeed {
     }
     reading = true;
     readAgain = false;
-    log.findAfter(pool, lastPublished, PAGE)
+    log.positionNew(pool)
+        .compose(positioned -> log.findAfter(pool, lastPublished, PAGE))
         .onSuccess(events -> {
           for (QueueEvent event : events) {
             lastPublished = event.id();

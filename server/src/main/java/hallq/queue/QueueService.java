@@ -226,13 +226,12 @@ public final class QueueService {
   public record Snapshot(long lastEventId, JsonObject overview) {}
 
   /**
-   * Event ids follow commit order, so in one REPEATABLE READ transaction the largest id seen is
-   * exactly the last event the overview reflects: a client resuming after it neither misses nor
-   * counts twice.
+   * Read with every visible event positioned and no positioner running (see
+   * {@link PgEventLog#consistentRead}): the largest position is exactly the last event the overview
+   * reflects, so a client resuming after it neither misses nor counts twice.
    */
   public Future<Snapshot> snapshot() {
-    return pool.withTransaction(sql -> sql.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
-        .compose(v -> events.latestId(sql))
+    return events.consistentRead(pool, sql -> events.latestPosition(sql)
         .compose(lastEventId -> overview(sql).map(overview -> new Snapshot(lastEventId, overview))));
   }
 

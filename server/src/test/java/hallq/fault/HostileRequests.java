@@ -55,7 +55,7 @@ final class HostileRequests {
   static final long MAX_BODY_BYTES = 64 * 1024;
 
   private static final Map<String, Access> ACCESS = Map.ofEntries(
-      Map.entry("login", Access.PUBLIC), Map.entry("getHall", Access.PUBLIC), Map.entry("listServiceTypes", Access.PUBLIC),
+      Map.entry("login", Access.PUBLIC), Map.entry("getHealth", Access.PUBLIC), Map.entry("getHall", Access.PUBLIC), Map.entry("listServiceTypes", Access.PUBLIC),
       Map.entry("getTicket", Access.PUBLIC), Map.entry("rateTicket", Access.RATER), Map.entry("cancelTicket", Access.CANCELLER),
       Map.entry("logout", Access.STAFF), Map.entry("requeueTicket", Access.STAFF), Map.entry("listAlerts", Access.STAFF),
       Map.entry("getCompliance", Access.STAFF),
