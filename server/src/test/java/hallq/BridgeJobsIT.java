@@ -12,6 +12,8 @@ import hallq.support.TestHall;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -195,6 +197,28 @@ class BridgeJobsIT extends HallTest {
     assertEquals("outcome", outcome(job, "TIMED_OUT").errorField(), "a print job does not time out like a pad");
     assertEquals("JOB_NOT_FOUND", outcome(job + 1000, "DONE").errorCode());
     assertEquals(0L, hall.count("SELECT count(*) FROM device_job WHERE done_at IS NOT NULL"));
+  }
+
+  @Test
+  @DisplayName("任务的编号不按提交顺序时也不会漏发：后提交的小编号任务照样送到")
+  void aJobCommittedAfterALaterIdIsStillSent(Vertx vertx) throws InterruptedException {
+    try (SseClient jobs = jobs(vertx)) {
+      SqlConnection slow = Api.await(hall.db.getConnection());
+      try {
+        Transaction open = Api.await(slow.begin());
+        long lowerId = Api.await(slow.query("INSERT INTO device_job (hall_id, kind, kiosk_id, payload, created_at) "
+            + "VALUES ('demo', 'PRINT_TICKET', 'kiosk-1', '{}', now()) RETURNING id").execute()).iterator().next().getLong(0);
+        hall.issue("SOCIAL_INSURANCE");
+        long higherId = jobs.next().id();
+        assertTrue(higherId > lowerId, "the ticket's job got the larger id and was sent first");
+        Api.await(open.commit());
+        hall.issue("SOCIAL_INSURANCE");
+        List<Long> next = List.of(jobs.next().id(), jobs.next().id());
+        assertTrue(next.contains(lowerId), "the job with the smaller id, committed later, is sent: " + next);
+      } finally {
+        Api.await(slow.close());
+      }
+    }
   }
 
   private SseClient jobs(Vertx vertx) {

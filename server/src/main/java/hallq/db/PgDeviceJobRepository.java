@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The device-job outbox. Jobs are inserted in the transaction of the event that causes them, after
- * the event (so under its per-hall lock): their ids, too, follow commit order.
+ * The device-job outbox. Jobs are inserted in the transaction of the event that causes them, so a
+ * job exists exactly when its event does. Their ids need not follow commit order; readers take
+ * every pending job, not "those after id n".
  */
 public final class PgDeviceJobRepository {
 

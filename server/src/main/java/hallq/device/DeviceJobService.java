@@ -16,7 +16,7 @@ import java.util.List;
  * A bridge sees and closes only the jobs of the kiosks and counters it drives.
  */
 public final class DeviceJobService {
-  private static final int PAGE = 200;
+  public static final int PAGE = 200;
 
   private final Pool pool;
   private final HallClock clock;

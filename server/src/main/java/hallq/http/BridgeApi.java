@@ -22,7 +22,9 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,13 +139,15 @@ final class BridgeApi {
 
   /**
    * Sends a bridge its pending jobs: all of them when it connects, then new ones whenever an event
-   * commits (jobs commit with their events). One query runs at a time; a poke during a query runs
-   * another after it, so no job waits for the next event.
+   * commits (jobs commit with their events). Job ids need not commit in order, so the pump does not
+   * resume "after the last id": each pass reads every pending job and sends those this stream has
+   * not sent yet. One pass runs at a time; a poke during a pass runs another after it.
    */
   private final class JobPump {
     private final SseStream stream;
     private final DeviceConfig bridge;
-    private long lastSent;
+    /** Jobs sent on this stream that were still pending at the last pass. */
+    private Set<Long> sent = new HashSet<>();
     private boolean running;
     private boolean again;
 
@@ -156,30 +160,39 @@ final class BridgeApi {
       if (running) {
         again = true;
       } else {
-        run();
+        pass(0, new HashSet<>());
       }
     }
 
-    private void run() {
+    /** One page of pending jobs after {@code afterId}; {@code stillPending} collects the pass's pending ids. */
+    private void pass(long afterId, Set<Long> stillPending) {
       if (stream.closed()) {
         return;
       }
       running = true;
       again = false;
-      jobs.pending(bridge, lastSent).onComplete(result -> {
-        running = false;
+      jobs.pending(bridge, afterId).onComplete(result -> {
         if (result.failed()) {
+          running = false;
           LOG.warn("Pending jobs of bridge {} could not be read", bridge.id(), result.cause());
           stream.cut();
           return;
         }
         List<DeviceJob> page = result.result();
         for (DeviceJob job : page) {
-          stream.send(job.id(), "job", job.toJson());
-          lastSent = job.id();
+          stillPending.add(job.id());
+          if (!sent.contains(job.id())) {
+            stream.send(job.id(), "job", job.toJson());
+          }
         }
-        if (again || !page.isEmpty()) {
-          run();
+        if (page.size() == DeviceJobService.PAGE) {
+          pass(page.get(page.size() - 1).id(), stillPending);
+          return;
+        }
+        sent = stillPending;
+        running = false;
+        if (again) {
+          poke();
         }
       });
     }
