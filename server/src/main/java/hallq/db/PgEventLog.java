@@ -1,8 +1,11 @@
 package hallq.db;
 
+import hallq.push.PushAddresses;
 import hallq.push.QueueEvent;
 import hallq.queue.EventType;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -17,23 +20,24 @@ import java.util.function.Function;
 
 /**
  * The hall's event log, {@code ticket_event}. A writer appends in its own transaction, taking no
- * lock, and announces it on the {@code hallq_event} channel (delivered only if it commits).
+ * lock; when that transaction commits, this server's {@link hallq.push.EventFeed} hears of it on the
+ * local event bus. (A NOTIFY in the writing transaction would serialise every commit of the database
+ * behind PostgreSQL's notification-queue lock, held through the WAL flush.)
  *
  * <p>Push clients need an order in which "everything after n" never skips an event, and row ids
  * do not give one: a transaction holding id 7 may commit after the one holding id 8. So committed
  * events get a <em>position</em> afterwards, by {@link #positionNew}: one positioner at a time per
  * hall (an advisory lock) numbers every committed, unpositioned event after the largest position.
  * An event that commits later is positioned later, so positions only grow in the order readers can
- * see them. Writers never wait for each other's commits.
+ * see them. Writers never wait for each other's commits. The positioner announces new positions on
+ * the {@code hallq_event} channel, which every server LISTENs to.
  */
 public final class PgEventLog {
   public static final String CHANNEL = "hallq_event";
 
   private static final String APPEND = """
-      WITH e AS (
-        INSERT INTO ticket_event (hall_id, ticket_id, type, at, counter_no, actor, payload)
-        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id)
-      SELECT id, pg_notify('hallq_event', $1) FROM e""";
+      INSERT INTO ticket_event (hall_id, ticket_id, type, at, counter_no, actor, payload)
+      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id""";
 
   private static final String ONE_POSITIONER_TX = "SELECT pg_advisory_xact_lock(hashtext('hallq_event:' || $1))";
   private static final String ONE_POSITIONER_SESSION = "SELECT pg_advisory_lock(hashtext('hallq_event:' || $1))";
@@ -69,7 +73,21 @@ public final class PgEventLog {
         .addInteger(counterNo)
         .addString(actor)
         .addValue(payload);
-    return sql.preparedQuery(APPEND).execute(params).map(rows -> rows.iterator().next().getLong("id"));
+    Future<Long> appended = sql.preparedQuery(APPEND).execute(params).map(rows -> rows.iterator().next().getLong("id"));
+    if (sql instanceof SqlConnection connection && connection.transaction() != null) {
+      connection.transaction().completion().onSuccess(v -> announceCommit());
+    } else {
+      appended.onSuccess(id -> announceCommit());
+    }
+    return appended;
+  }
+
+  /** Runs on the connection's context once the events are committed; off Vert.x (a test's own client) there is no one to tell. */
+  private void announceCommit() {
+    Context context = Vertx.currentContext();
+    if (context != null) {
+      context.owner().eventBus().publish(PushAddresses.EVENTS_COMMITTED, hallId);
+    }
   }
 
   /**

@@ -1,8 +1,10 @@
 package hallq.push;
 
 import hallq.db.PgEventLog;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
@@ -11,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This server's view of the event log: it LISTENs on {@link PgEventLog#CHANNEL}, so it hears what
- * every server instance on the database commits; it then positions the new events (whichever server
- * gets there first does it for all), reads them in position order and publishes each once on the
- * local event bus ({@link PushAddresses#QUEUE_EVENTS}). After a lost connection it catches up from
- * the last position it published.
+ * This server's view of the event log. When events commit (this server's own transactions tell it
+ * on the local event bus; other servers' positioners NOTIFY on {@link PgEventLog#CHANNEL}), it
+ * positions the new events (whichever server gets there first does it for all), reads them in
+ * position order and publishes each once on the local event bus ({@link PushAddresses#QUEUE_EVENTS}).
+ * After a lost connection it catches up from the last position it published.
  */
 public final class EventFeed {
   private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
@@ -26,6 +28,9 @@ public final class EventFeed {
   private final Pool pool;
   private final PgEventLog log;
   private final PgSubscriber subscriber;
+  /** The one context the feed's state lives on. */
+  private final Context context;
+  private MessageConsumer<String> committed;
   private long lastPublished;
   private boolean reading;
   private boolean readAgain;
@@ -36,6 +41,7 @@ public final class EventFeed {
     this.log = log;
     this.subscriber = subscriber;
     this.lastPublished = lastPublished;
+    this.context = vertx.getOrCreateContext();
   }
 
   public static Future<EventFeed> start(Vertx vertx, Pool pool, PgConnectOptions options, String hallId) {
@@ -44,9 +50,14 @@ public final class EventFeed {
       PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> RECONNECT_DELAY_MS);
       EventFeed feed = new EventFeed(vertx, pool, log, subscriber, latest);
       subscriber.channel(PgEventLog.CHANNEL)
-          .subscribeHandler(v -> feed.readNew())
-          .handler(id -> feed.readNew());
-      return subscriber.connect().map(feed);
+          .subscribeHandler(v -> feed.poke())
+          .handler(payload -> feed.poke());
+      feed.committed = vertx.eventBus().<String>localConsumer(PushAddresses.EVENTS_COMMITTED, message -> {
+        if (hallId.equals(message.body())) {
+          feed.poke();
+        }
+      });
+      return feed.committed.completion().compose(v -> subscriber.connect()).map(feed);
     });
   }
 
@@ -56,7 +67,12 @@ public final class EventFeed {
   }
 
   public Future<Void> close() {
-    return subscriber.close();
+    return committed.unregister().eventually(() -> subscriber.close());
+  }
+
+  /** New events may be committed: here (a local transaction) or by another server (its positioner's NOTIFY). */
+  private void poke() {
+    context.runOnContext(v -> readNew());
   }
 
   private void readNew() {
