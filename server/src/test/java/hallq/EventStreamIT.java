@@ -173,6 +173,12 @@ class EventStreamIT extends HallTest {
       Event issued = sse.next();
       assertEquals("TICKET_ISSUED", issued.type());
       assertEquals("E001", issued.payload().getString("number"));
+      // Counter 12 serves 企业开办: a call made on the first instance shows on the second's displays.
+      assertEquals(200, hall.counterOp(12, "call-next", hall.clerk(12)).status());
+      Event called = sse.next();
+      assertEquals("TICKET_CALLED", called.type());
+      assertEquals(12, called.json().getInteger("counterNo"));
+      assertTrue(called.id() > issued.id());
     }
   }
 

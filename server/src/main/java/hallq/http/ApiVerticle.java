@@ -151,7 +151,7 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getReport", new ReportApi(vertx, services.reports())::getReport));
 
     ErrorReplies errors = new ErrorReplies();
-    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+    RouterBuilder builder = RouterBuilder.create(vertx, new ValidatorCachingContract(contract), RequestExtractor.withBodyHandler())
         .rootHandler(new FormBodyRefusal())
         .rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .rootHandler(new Utf8Body())
