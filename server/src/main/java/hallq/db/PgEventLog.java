@@ -50,6 +50,8 @@ public final class PgEventLog {
             FROM ticket_event WHERE hall_id = $1 AND position IS NULL) n
       WHERE e.id = n.id""";
 
+  private static final String ANNOUNCE = "SELECT pg_notify('hallq_event', $1)";
+
   private static final String FIND_AFTER = """
       SELECT position, type, ticket_id, counter_no, at, actor, payload FROM ticket_event
       WHERE hall_id = $1 AND position > $2 ORDER BY position LIMIT $3""";
@@ -96,10 +98,15 @@ public final class PgEventLog {
    */
   public Future<Integer> positionNew(Pool pool) {
     return pool.withTransaction(sql -> sql.preparedQuery(ONE_POSITIONER_TX).execute(Tuple.of(hallId))
-        .compose(locked -> sql.preparedQuery(POSITION_NEW).execute(Tuple.of(hallId)))
+        .compose(locked -> positionAndAnnounce(sql)));
+  }
+
+  /** Positions what this transaction can see; if it positioned any, every server hears of it at commit. */
+  private Future<Integer> positionAndAnnounce(SqlClient sql) {
+    return sql.preparedQuery(POSITION_NEW).execute(Tuple.of(hallId))
         .compose(updated -> updated.rowCount() == 0
             ? Future.succeededFuture(0)
-            : sql.preparedQuery("SELECT pg_notify('hallq_event', $1)").execute(Tuple.of(hallId)).map(updated.rowCount())));
+            : sql.preparedQuery(ANNOUNCE).execute(Tuple.of(hallId)).map(updated.rowCount()));
   }
 
   /**
@@ -111,10 +118,12 @@ public final class PgEventLog {
     return pool.withConnection(conn -> conn.preparedQuery(ONE_POSITIONER_SESSION).execute(Tuple.of(hallId))
         .compose(locked -> conn.begin()
             .compose(tx -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
-                .compose(v -> conn.preparedQuery(POSITION_NEW).execute(Tuple.of(hallId)))
+                .compose(v -> positionAndAnnounce(conn))
                 .compose(v -> read.apply(conn))
                 .compose(result -> tx.commit().map(result), e -> tx.rollback().transform(v -> Future.<T>failedFuture(e)))))
-        .eventually(() -> conn.preparedQuery(END_POSITIONER_SESSION).execute(Tuple.of(hallId))));
+        // A connection that cannot say it released the lock must not go back to the pool holding it.
+        .eventually(() -> conn.preparedQuery(END_POSITIONER_SESSION).execute(Tuple.of(hallId))
+            .onFailure(e -> conn.close())));
   }
 
   /** Up to {@code limit} positioned events after position {@code afterPosition}, in order. */

@@ -160,6 +160,7 @@ final class BridgeApi {
       if (running) {
         again = true;
       } else {
+        again = false;
         pass(0, new HashSet<>());
       }
     }
@@ -170,7 +171,6 @@ final class BridgeApi {
         return;
       }
       running = true;
-      again = false;
       jobs.pending(bridge, afterId).onComplete(result -> {
         if (result.failed()) {
           running = false;

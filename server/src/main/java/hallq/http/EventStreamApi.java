@@ -7,7 +7,9 @@ import hallq.push.EventFeed;
 import hallq.push.PushAddresses;
 import hallq.push.QueueEvent;
 import hallq.queue.QueueService;
+import hallq.queue.QueueService.Snapshot;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +34,8 @@ final class EventStreamApi {
   private final EventFeed feed;
   private final QueueService queue;
   private final HallqConfig.Push settings;
+  private boolean snapshotReading;
+  private Promise<Snapshot> snapshotWaiters;
 
   EventStreamApi(Vertx vertx, AuthService auth, EventFeed feed, QueueService queue, HallqConfig.Push settings) {
     this.vertx = vertx;
@@ -64,6 +68,7 @@ final class EventStreamApi {
     if (resumeAfter == null) {
       return snapshot(session);
     }
+    session.resumeAfter(resumeAfter);
     return feed.after(resumeAfter, settings.maxBacklog() + 1).compose(missed -> {
       if (missed.size() > settings.maxBacklog()) {
         return snapshot(session);
@@ -74,9 +79,32 @@ final class EventStreamApi {
   }
 
   private Future<Void> snapshot(Session session) {
-    return queue.snapshot().map(snapshot -> {
+    return nextSnapshot().map(snapshot -> {
       session.sendSnapshot(snapshot.lastEventId(), snapshot.overview());
       return null;
+    });
+  }
+
+  /**
+   * One snapshot read at a time per verticle: clients arriving while one is read share the next
+   * (which starts after they subscribed, so it misses nothing for them). A burst of reconnecting
+   * displays then costs a few reads, not one pool connection each.
+   */
+  private Future<Snapshot> nextSnapshot() {
+    if (snapshotReading) {
+      if (snapshotWaiters == null) {
+        snapshotWaiters = Promise.promise();
+      }
+      return snapshotWaiters.future();
+    }
+    snapshotReading = true;
+    return queue.snapshot().onComplete(done -> {
+      snapshotReading = false;
+      if (snapshotWaiters != null) {
+        Promise<Snapshot> waiting = snapshotWaiters;
+        snapshotWaiters = null;
+        nextSnapshot().onComplete(waiting);
+      }
     });
   }
 
@@ -130,6 +158,11 @@ final class EventStreamApi {
       if (counterNo == null || event.concernsCounter(counterNo)) {
         write(event.id(), event.type(), event.toJson());
       }
+    }
+
+    /** The client has seen everything up to this position. */
+    void resumeAfter(long position) {
+      lastSent = position;
     }
 
     void sendSnapshot(long id, JsonObject overview) {

@@ -23,6 +23,8 @@ public final class EventFeed {
   private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
   private static final int PAGE = 500;
   private static final long RECONNECT_DELAY_MS = 1_000;
+  /** Also look every few seconds: a server that died between its commit and its signal leaves events to position. */
+  private static final long SAFETY_POKE_MS = 5_000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -31,6 +33,7 @@ public final class EventFeed {
   /** The one context the feed's state lives on. */
   private final Context context;
   private MessageConsumer<String> committed;
+  private long safetyTimer;
   private long lastPublished;
   private boolean reading;
   private boolean readAgain;
@@ -57,6 +60,7 @@ public final class EventFeed {
           feed.poke();
         }
       });
+      feed.safetyTimer = vertx.setPeriodic(SAFETY_POKE_MS, timer -> feed.poke());
       return feed.committed.completion().compose(v -> subscriber.connect()).map(feed);
     });
   }
@@ -67,6 +71,7 @@ public final class EventFeed {
   }
 
   public Future<Void> close() {
+    vertx.cancelTimer(safetyTimer);
     return committed.unregister().eventually(() -> subscriber.close());
   }
 

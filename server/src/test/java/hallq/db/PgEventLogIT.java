@@ -8,10 +8,14 @@ import hallq.queue.EventType;
 import hallq.support.Api;
 import hallq.support.HallTest;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,25 @@ class PgEventLogIT extends HallTest {
       assertTrue(position(pendingRow) > last, "an event committed after the read comes after its last position");
     } finally {
       Api.await(writer.close());
+    }
+  }
+
+  @Test
+  @DisplayName("快照顺带为事件定位时也通知其他服务器")
+  void aSnapshotThatPositionsEventsTellsTheOtherServers(Vertx vertx) throws Exception {
+    PgEventLog log = new PgEventLog(hall.config.hall().id());
+    PgSubscriber otherServer = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(hall.config.db().url()));
+    CompletableFuture<String> heard = new CompletableFuture<>();
+    otherServer.channel(PgEventLog.CHANNEL).handler(heard::complete);
+    Api.await(otherServer.connect());
+    try {
+      // Committed behind this server's back (no local signal), so only the snapshot positions it.
+      Api.await(hall.db.query("INSERT INTO ticket_event (hall_id, type, at, counter_no, actor) "
+          + "VALUES ('demo', 'COUNTER_PAUSED', now(), 1, 'test')").execute());
+      Api.await(log.consistentRead(hall.db, log::latestPosition));
+      assertEquals(hall.config.hall().id(), heard.get(5, TimeUnit.SECONDS));
+    } finally {
+      Api.await(otherServer.close());
     }
   }
 
