@@ -14,10 +14,11 @@ public final class DatabaseUnavailable {
 
   public static boolean is(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // Refused or reset connections, a connection lost mid-query, no pool connection free in time.
       if (t instanceof SocketException || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
         return true;
       }
-      // SocketException covers refused and reset connections. Class 08: connection exception; class 57P: operator intervention (shutdown, cannot connect now).
+      // SQLSTATE class 08: connection exception; class 57P: operator intervention (shutdown, cannot connect now).
       if (t instanceof PgException pg && pg.getSqlState() != null
           && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
         return true;

@@ -17,7 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -68,7 +67,7 @@ public final class ApiVerticle extends VerticleBase {
    */
   private static void route(Router router, HttpServerRequest request) {
     if (hasMalformedEscape(request.path())) {
-      refuseMalformedPath(request);
+      ErrorReplies.send(request.response(), 400, "INVALID_PATH", "the path has a malformed percent-escape", null);
     } else {
       router.handle(request);
     }
@@ -81,14 +80,6 @@ public final class ApiVerticle extends VerticleBase {
       }
     }
     return false;
-  }
-
-  private static void refuseMalformedPath(HttpServerRequest request) {
-    JsonObject error = new JsonObject().put("code", "INVALID_PATH").put("message", "the path has a malformed percent-escape");
-    request.response()
-        .setStatusCode(400)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(new JsonObject().put("error", error).encode());
   }
 
   private Router router(OpenAPIContract contract) {

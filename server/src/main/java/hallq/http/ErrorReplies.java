@@ -3,6 +3,7 @@ package hallq.http;
 import hallq.DomainException;
 import hallq.db.DatabaseUnavailable;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -62,11 +63,16 @@ final class ErrorReplies implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
+    send(ctx.response(), status, code, message, field);
+  }
+
+  /** The same reply where there is no routing context yet (before the router). */
+  static void send(HttpServerResponse response, int status, String code, String message, String field) {
     JsonObject error = new JsonObject().put("code", code).put("message", message);
     if (field != null) {
       error.put("field", field);
     }
-    ctx.response()
+    response
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(new JsonObject().put("error", error).encode());

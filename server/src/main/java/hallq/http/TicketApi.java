@@ -41,8 +41,7 @@ final class TicketApi {
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
     queue.issueTicket(body.getString("serviceCode"), body.getString("priority"), key, kiosk.name())
         .onSuccess(issued -> Replies.json(ctx, issued.created() ? 201 : 200,
-            (issued.position() != null ? Future.succeededFuture(issued.position()) : queue.position(issued.ticket().id()))
-                .map(position -> toJson(position)
+            Future.succeededFuture(toJson(issued.position())
                 .put("citizenKey", issued.citizenKey())
                 .put("ticketPageUrl", ticketPageUrl(issued.ticket().id(), issued.citizenKey())))))
         .onFailure(ctx::fail);

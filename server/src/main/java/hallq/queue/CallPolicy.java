@@ -19,16 +19,17 @@ import java.util.Optional;
  */
 public final class CallPolicy {
 
-  private static final String WAITING_IN_CALL_ORDER = "SELECT " + PgTicketRepository.COLUMNS + """
+  private static final String WAITING_AT_COUNTER = "SELECT " + PgTicketRepository.COLUMNS + """
        FROM ticket t
       JOIN counter_service cs
         ON cs.hall_id = t.hall_id AND cs.service_code = t.service_code AND cs.counter_no = $2
       WHERE t.hall_id = $1 AND t.service_day = $3 AND t.status = 'WAITING'
-      ORDER BY (t.priority IS NULL), cs.position, t.rank_at, t.seq, t.id
       """;
 
-  private static final String PICK_PRIORITY = WAITING_IN_CALL_ORDER.replace("ORDER BY", "AND t.priority IS NOT NULL ORDER BY")
-      + "LIMIT 1 FOR UPDATE OF t SKIP LOCKED";
+  private static final String CALL_ORDER = "ORDER BY (t.priority IS NULL), cs.position, t.rank_at, t.seq, t.id ";
+
+  private static final String PICK_PRIORITY = WAITING_AT_COUNTER + "AND t.priority IS NOT NULL "
+      + CALL_ORDER + "LIMIT 1 FOR UPDATE OF t SKIP LOCKED";
 
   private static final String PICK_WALK_IN = "SELECT " + PgTicketRepository.COLUMNS + """
        FROM ticket t
@@ -36,7 +37,7 @@ public final class CallPolicy {
       ORDER BY t.rank_at, t.seq, t.id
       LIMIT 1 FOR UPDATE SKIP LOCKED""";
 
-  private static final String PEEK = WAITING_IN_CALL_ORDER + "LIMIT $4";
+  private static final String PEEK = WAITING_AT_COUNTER + CALL_ORDER + "LIMIT $4";
 
   private final String hallId;
 

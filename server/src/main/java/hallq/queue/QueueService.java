@@ -4,6 +4,7 @@ import hallq.DomainException;
 import hallq.config.HallqConfig;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.standards.IssueRules;
+import hallq.standards.ServiceStandard;
 import hallq.db.PgCounterRepository;
 import hallq.db.PgCounterRepository.CounterRow;
 import hallq.db.PgEventLog;
@@ -33,9 +34,8 @@ public final class QueueService {
 
   /**
    * A ticket issued now, or the one an earlier request with the same idempotency key made, with the
-   * secret of its QR link (for the kiosk only).
+   * secret of its QR link (for the kiosk only) and its position, read in the same transaction.
    */
-  /** A ticket from the kiosk; {@code position} as of its commit, or null for a replayed request. */
   public record Issued(Ticket ticket, boolean created, String citizenKey, Position position) {}
 
   /**
@@ -90,13 +90,20 @@ public final class QueueService {
   public Future<Position> position(UUID ticketId) {
     return pool.withConnection(sql -> tickets.find(sql, ticketId)
         .map(found -> found.orElseThrow(() -> ticketNotFound(ticketId)))
-        .compose(ticket -> switch (ticket.status()) {
-          case WAITING -> tickets.aheadAndOpenCounters(sql, ticket)
-              .compose(counts -> standards.standard(sql, ticket.serviceCode())
-                  .map(standard -> estimate(ticket, counts[0], counts[1], standard.standardServiceMinutes())));
-          case TRANSFERRED -> tickets.transferredTo(sql, ticket.id()).map(next -> new Position(ticket, 0, null, next.orElse(null)));
-          default -> Future.succeededFuture(new Position(ticket, 0, null, null));
-        }));
+        .compose(ticket -> position(sql, ticket)));
+  }
+
+  private Future<Position> position(SqlConnection sql, Ticket ticket) {
+    return switch (ticket.status()) {
+      case WAITING -> standards.standard(sql, ticket.serviceCode()).compose(standard -> waitingPosition(sql, ticket, standard));
+      case TRANSFERRED -> tickets.transferredTo(sql, ticket.id()).map(next -> new Position(ticket, 0, null, next.orElse(null)));
+      default -> Future.succeededFuture(new Position(ticket, 0, null, null));
+    };
+  }
+
+  private Future<Position> waitingPosition(SqlConnection sql, Ticket ticket, ServiceStandard standard) {
+    return tickets.aheadAndOpenCounters(sql, ticket)
+        .map(counts -> estimate(ticket, counts[0], counts[1], standard.standardServiceMinutes()));
   }
 
   public Future<CounterState> callNext(int counterNo, String actor) {
@@ -275,9 +282,7 @@ public final class QueueService {
         })
         .compose(seq -> tickets.insert(sql, Ticket.issue(service.code(), service.prefix(), day, seq, priority, clock.now()),
             key, citizenKey))
-        .compose(ticket -> tickets.aheadAndOpenCounters(sql, ticket)
-            .map(counts -> estimate(ticket, counts[0], counts[1], standard.standardServiceMinutes()))))
-        // The event last: the hall's event-order lock is then held for the insert and the commit only.
+        .compose(ticket -> waitingPosition(sql, ticket, standard)))
         .compose(position -> deviceJobs.ticketIssued(sql, position.ticket(), actor, citizenKey, position.ahead())
             .compose(v -> appendEvent(sql, EventType.TICKET_ISSUED, position.ticket(), actor, new JsonObject()))
             .map(id -> new Issued(position.ticket(), true, citizenKey, position)));
@@ -289,7 +294,8 @@ public final class QueueService {
       throw DomainException.conflict("IDEMPOTENCY_KEY_REUSED",
           "this Idempotency-Key was used for ticket " + ticket.number() + " with another service or priority");
     }
-    return tickets.citizenKey(sql, ticket.id()).map(key -> new Issued(ticket, false, key.orElse(null), null));
+    return tickets.citizenKey(sql, ticket.id())
+        .compose(key -> position(sql, ticket).map(position -> new Issued(ticket, false, key.orElse(null), position)));
   }
 
   /** The secret of a ticket's QR link. */

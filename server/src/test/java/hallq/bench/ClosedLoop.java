@@ -2,6 +2,7 @@ package hallq.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +41,7 @@ final class ClosedLoop {
       loop.sendNext(done);
       clients[c] = done.future();
     }
-    Future.all(java.util.List.of(clients)).await();
+    Future.all(List.of(clients)).await();
     int failed = loop.failures.values().stream().mapToInt(Integer::intValue).sum();
     return new Result(loop.latencies, System.nanoTime() - start, failed, Map.copyOf(loop.failures));
   }

@@ -46,6 +46,7 @@ public final class LoadBenchmark {
   static final int WAITING = 10_000;
   static final int DISPLAYS = 2_000;
   static final int FAN_OUT_CALLS = 30;
+  /** The server runs as `./hallq` runs it: default JVM options. */
   static final List<String> JVM = List.of();
   /** Services with no daily quota in the demo config (REAL_ESTATE's 300 would refuse the load). */
   private static final String[] SERVICES = {"SOCIAL_INSURANCE", "HOUSING_FUND", "HOUSEHOLD_ENTRY_EXIT", "BUSINESS_SETUP", "CONSULTATION"};

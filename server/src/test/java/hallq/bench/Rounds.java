@@ -1,7 +1,10 @@
 package hallq.bench;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /** Medians over the rounds of a benchmark: a shared machine is noisy, one round proves little. */
 final class Rounds {
@@ -33,11 +36,11 @@ final class Rounds {
   /** E.g. "503 DATABASE_UNAVAILABLE × 3", for the table's notes. */
   @SafeVarargs
   static String failureKinds(List<ClosedLoop.Result>... runs) {
-    java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+    Map<String, Integer> kinds = new TreeMap<>();
     for (List<ClosedLoop.Result> rounds : runs) {
       rounds.forEach(round -> round.failuresByKind().forEach((kind, n) -> kinds.merge(kind, n, Integer::sum)));
     }
-    return kinds.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    return kinds.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue()).collect(Collectors.joining(", "));
   }
 
   static int failures(List<ClosedLoop.Result> rounds) {
