@@ -2,6 +2,7 @@ package hallq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hallq.support.Api;
 import hallq.support.Reply;
@@ -12,6 +13,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,6 +98,52 @@ class NumberingIT extends HallTest {
     Set<String> numbers = replies.stream().map(r -> r.ticket().getString("number")).collect(Collectors.toCollection(TreeSet::new));
     Set<String> expected = IntStream.rangeClosed(1, 60).mapToObj(i -> String.format("C%03d", i)).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(expected, numbers);
+  }
+
+  @Test
+  @DisplayName("同时到达的取号合并写入少数事务：号码、排队位置、事件与逐张取号相同")
+  void kiosksAskingAtOnceShareTransactionsAndGetWhatTheyWouldOneByOne() {
+    List<Reply> replies = Api.await(Future.all(IntStream.range(0, 60)
+            .mapToObj(i -> hall.api.postAsync("/api/v1/tickets", TestHall.KIOSK,
+                new JsonObject().put("serviceCode", i % 2 == 0 ? "SOCIAL_INSURANCE" : "HOUSING_FUND")))
+            .toList()))
+        .list();
+    for (Reply reply : replies) {
+      assertEquals(201, reply.status(), reply.toString());
+      int seq = Integer.parseInt(reply.ticket().getString("number").substring(1));
+      assertEquals(seq - 1, reply.body().getInteger("ahead"), "everyone issued before, in number order, is ahead: " + reply);
+    }
+    Set<String> numbers = replies.stream().map(r -> r.ticket().getString("number")).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(60, numbers.size());
+    assertEquals(Set.of("A030", "C030"), numbers.stream().filter(n -> n.endsWith("030")).collect(Collectors.toSet()));
+    assertEquals(60L, hall.count("SELECT count(*) FROM ticket_event WHERE type = 'TICKET_ISSUED'"));
+    long transactions = hall.count("SELECT count(DISTINCT xmin::text) FROM ticket");
+    assertTrue(transactions <= 30, "60 tickets were written by " + transactions + " transactions");
+  }
+
+  @Test
+  @DisplayName("一组里有一张被拒，只拒这一张，其余照常出票且不跳号")
+  void aRefusedRequestInAGroupFailsAloneAndUsesUpNoNumber() {
+    issueWithKey("kiosk-1:used");
+    List<Future<Reply>> sent = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      sent.add(i == 15
+          ? hall.api.send(HttpMethod.POST, "/api/v1/tickets", TestHall.KIOSK, new JsonObject().put("serviceCode", "REAL_ESTATE"),
+              MultiMap.caseInsensitiveMultiMap().add("Idempotency-Key", "kiosk-1:used"))
+          : issueWithKeyAsync("kiosk-1:new-" + i));
+    }
+    List<Reply> replies = Api.await(Future.all(sent)).list();
+    assertEquals("IDEMPOTENCY_KEY_REUSED", replies.get(15).errorCode(), replies.get(15).toString());
+    Set<String> numbers = new TreeSet<>();
+    for (int i = 0; i < 30; i++) {
+      if (i != 15) {
+        assertEquals(201, replies.get(i).status(), replies.get(i).toString());
+        numbers.add(replies.get(i).ticket().getString("number"));
+      }
+    }
+    Set<String> expected = IntStream.rangeClosed(2, 30).mapToObj(i -> String.format("A%03d", i)).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(expected, numbers);
+    assertEquals(30L, hall.count("SELECT count(*) FROM ticket"));
   }
 
   private Reply issueWithKey(String key) {

@@ -10,12 +10,18 @@ import hallq.support.HallTest;
 import hallq.support.Reply;
 import hallq.support.SseClient;
 import hallq.support.TestHall;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +108,29 @@ class StandardsIT extends HallTest {
     assertEquals(201, issue("HOUSING_FUND", null).status(), "other services are not limited");
     assertEquals(200, put(SOCIAL, manager, quotaOfTwo.put("dailyQuota", 3)).status());
     assertEquals("A003", issue("SOCIAL_INSURANCE", null).ticket().getString("number"), "the refusal used up no number");
+  }
+
+  @Test
+  @DisplayName("限号在同时取号时也准确：恰好出满限额，其余被拒，号码不超额")
+  void aQuotaHoldsWhenKiosksAskAtOnce() {
+    String housing = "/api/v1/standards/services/HOUSING_FUND";
+    JsonObject quotaOfTen = editable(service(hall.api.get("/api/v1/standards", TestHall.KIOSK).body(), "HOUSING_FUND")).put("dailyQuota", 10);
+    assertEquals(200, put(housing, hall.manager(), quotaOfTen).status());
+    List<Reply> replies = Api.await(Future.all(IntStream.range(0, 25)
+            .mapToObj(i -> hall.api.postAsync("/api/v1/tickets", TestHall.KIOSK, new JsonObject().put("serviceCode", "HOUSING_FUND")))
+            .toList()))
+        .list();
+    Set<String> numbers = new TreeSet<>();
+    for (Reply reply : replies) {
+      if (reply.status() == 201) {
+        numbers.add(reply.ticket().getString("number"));
+      } else {
+        assertEquals("DAILY_QUOTA_REACHED", reply.errorCode(), reply.toString());
+      }
+    }
+    assertEquals(IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("C%03d", i)).collect(Collectors.toCollection(TreeSet::new)), numbers);
+    assertEquals(10L, hall.count("SELECT last_seq FROM ticket_sequence WHERE service_code = 'HOUSING_FUND'"),
+        "refused requests took no number");
   }
 
   private Reply issue(String serviceCode, String idempotencyKey) {

@@ -24,7 +24,8 @@ public final class Database implements AutoCloseable {
   private final EmbeddedPostgres embedded;
 
   private Database(PgConnectOptions connectOptions, String urlOptions, EmbeddedPostgres embedded) {
-    this.connectOptions = connectOptions;
+    // Every statement is a constant, run again and again: parsed once per connection, not on each run.
+    this.connectOptions = connectOptions.setCachePreparedStatements(true);
     this.urlOptions = urlOptions;
     this.embedded = embedded;
   }

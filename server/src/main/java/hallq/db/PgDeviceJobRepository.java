@@ -46,17 +46,27 @@ public final class PgDeviceJobRepository {
     this.hallId = hallId;
   }
 
+  /** A job for a kiosk's or a counter's devices (one of the two is null). */
+  public record NewJob(JobKind kind, String kioskId, Integer counterNo, UUID ticketId, JsonObject payload, Instant at) {}
+
   public Future<Void> insert(SqlClient sql, JobKind kind, String kioskId, Integer counterNo, UUID ticketId,
       JsonObject payload, Instant at) {
-    Tuple params = Tuple.tuple()
-        .addString(hallId)
-        .addString(kind.name())
-        .addString(kioskId)
-        .addInteger(counterNo)
-        .addUUID(ticketId)
-        .addValue(payload)
-        .addOffsetDateTime(PgTicketRepository.time(at));
-    return sql.preparedQuery(INSERT).execute(params).mapEmpty();
+    return insertAll(sql, List.of(new NewJob(kind, kioskId, counterNo, ticketId, payload, at)));
+  }
+
+  /** Inserts the jobs in one round trip. */
+  public Future<Void> insertAll(SqlClient sql, List<NewJob> jobs) {
+    List<Tuple> batch = jobs.stream()
+        .map(job -> Tuple.tuple()
+            .addString(hallId)
+            .addString(job.kind().name())
+            .addString(job.kioskId())
+            .addInteger(job.counterNo())
+            .addUUID(job.ticketId())
+            .addValue(job.payload())
+            .addOffsetDateTime(PgTicketRepository.time(job.at())))
+        .toList();
+    return sql.preparedQuery(INSERT).executeBatch(batch).mapEmpty();
   }
 
   /** Ends this counter's pending jobs of this kind: a newer one replaces them. */

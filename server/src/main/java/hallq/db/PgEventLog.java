@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -64,22 +65,38 @@ public final class PgEventLog {
     this.hallId = hallId;
   }
 
+  /** An event to append. */
+  public record NewEvent(EventType type, UUID ticketId, Integer counterNo, String actor, Instant at, JsonObject payload) {}
+
   /** Appends in the caller's transaction; returns the row id (not yet a position). */
   public Future<Long> append(SqlClient sql, EventType type, UUID ticketId, Integer counterNo, String actor,
       Instant at, JsonObject payload) {
-    Tuple params = Tuple.tuple()
-        .addString(hallId)
-        .addUUID(ticketId)
-        .addString(type.name())
-        .addOffsetDateTime(PgTicketRepository.time(at))
-        .addInteger(counterNo)
-        .addString(actor)
-        .addValue(payload);
-    Future<Long> appended = sql.preparedQuery(APPEND).execute(params).map(rows -> rows.iterator().next().getLong("id"));
+    return appendAll(sql, List.of(new NewEvent(type, ticketId, counterNo, actor, at, payload))).map(ids -> ids.get(0));
+  }
+
+  /** Appends the events in one round trip, in the caller's transaction; returns their row ids in order. */
+  public Future<List<Long>> appendAll(SqlClient sql, List<NewEvent> events) {
+    List<Tuple> batch = events.stream()
+        .map(e -> Tuple.tuple()
+            .addString(hallId)
+            .addUUID(e.ticketId())
+            .addString(e.type().name())
+            .addOffsetDateTime(PgTicketRepository.time(e.at()))
+            .addInteger(e.counterNo())
+            .addString(e.actor())
+            .addValue(e.payload()))
+        .toList();
+    Future<List<Long>> appended = sql.preparedQuery(APPEND).executeBatch(batch).map(results -> {
+      List<Long> ids = new ArrayList<>();
+      for (RowSet<Row> rows = results; rows != null; rows = rows.next()) {
+        ids.add(rows.iterator().next().getLong("id"));
+      }
+      return ids;
+    });
     if (sql instanceof SqlConnection connection && connection.transaction() != null) {
       connection.transaction().completion().onSuccess(v -> announceCommit());
     } else {
-      appended.onSuccess(id -> announceCommit());
+      appended.onSuccess(ids -> announceCommit());
     }
     return appended;
   }

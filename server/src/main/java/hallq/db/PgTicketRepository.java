@@ -13,8 +13,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 
 /** Tickets in PostgreSQL. Every method runs on the connection it is given, inside the caller's transaction. */
@@ -25,9 +29,9 @@ public final class PgTicketRepository {
       + "t.counter_no, t.issued_at, t.queued_at, t.rank_at, t.called_at, t.started_at, t.ended_at, "
       + "t.recall_count, t.requeue_count, t.transferred_from";
 
-  private static final String NEXT_SEQ = """
-      INSERT INTO ticket_sequence (hall_id, service_code, service_day, last_seq) VALUES ($1, $2, $3, 1)
-      ON CONFLICT (hall_id, service_code, service_day) DO UPDATE SET last_seq = ticket_sequence.last_seq + 1
+  private static final String TAKE_NUMBERS = """
+      INSERT INTO ticket_sequence (hall_id, service_code, service_day, last_seq) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (hall_id, service_code, service_day) DO UPDATE SET last_seq = ticket_sequence.last_seq + $4
       RETURNING last_seq""";
 
   private static final String INSERT = """
@@ -90,15 +94,40 @@ public final class PgTicketRepository {
     this.hallId = hallId;
   }
 
-  public Future<Integer> nextSeq(SqlClient sql, String serviceCode, LocalDate day) {
-    return sql.preparedQuery(NEXT_SEQ)
-        .execute(Tuple.of(hallId, serviceCode, day))
-        .map(rows -> rows.iterator().next().getInteger(0));
+  /** A ticket to insert, with the secret of its QR link and the kiosk's idempotency key (either may be null). */
+  public record NewTicket(Ticket ticket, String idempotencyKey, String citizenKey) {}
+
+  /**
+   * Takes the next {@code count} numbers of each service's sequence for the day, in one round trip,
+   * and returns the last number taken of each. The sequence rows stay locked until commit; they are
+   * taken in the order of {@code counts} (callers sort it, so two writers cannot deadlock).
+   */
+  public Future<Map<String, Integer>> takeNumbers(SqlClient sql, LocalDate day, SortedMap<String, Integer> counts) {
+    List<Tuple> batch = counts.entrySet().stream().map(e -> Tuple.of(hallId, e.getKey(), day, e.getValue())).toList();
+    return sql.preparedQuery(TAKE_NUMBERS).executeBatch(batch).map(results -> {
+      Map<String, Integer> last = new HashMap<>();
+      Iterator<String> services = counts.keySet().iterator();
+      for (RowSet<Row> rows = results; rows != null; rows = rows.next()) {
+        last.put(services.next(), rows.iterator().next().getInteger(0));
+      }
+      return last;
+    });
   }
 
   /** Inserts a ticket; {@code citizenKey} is the secret of its QR link. */
   public Future<Ticket> insert(SqlClient sql, Ticket t, String idempotencyKey, String citizenKey) {
-    Tuple params = Tuple.tuple()
+    return insertAll(sql, List.of(new NewTicket(t, idempotencyKey, citizenKey))).map(inserted -> inserted.get(0));
+  }
+
+  /** Inserts the tickets in one round trip; returns them as stored, in the same order. */
+  public Future<List<Ticket>> insertAll(SqlClient sql, List<NewTicket> rows) {
+    List<Tuple> batch = rows.stream().map(this::insertParams).toList();
+    return sql.preparedQuery(INSERT).executeBatch(batch).map(PgTicketRepository::eachSingle);
+  }
+
+  private Tuple insertParams(NewTicket row) {
+    Ticket t = row.ticket();
+    return Tuple.tuple()
         .addUUID(t.id())
         .addString(hallId)
         .addString(t.serviceCode())
@@ -108,13 +137,12 @@ public final class PgTicketRepository {
         .addString(t.priority())
         .addString(t.status().name())
         .addInteger(t.counterNo())
-        .addString(idempotencyKey)
+        .addString(row.idempotencyKey())
         .addOffsetDateTime(time(t.issuedAt()))
         .addOffsetDateTime(time(t.queuedAt()))
         .addOffsetDateTime(time(t.rankAt()))
         .addUUID(t.transferredFrom())
-        .addString(citizenKey);
-    return sql.preparedQuery(INSERT).execute(params).map(PgTicketRepository::single);
+        .addString(row.citizenKey());
   }
 
   public Future<Ticket> update(SqlClient sql, Ticket t) {
@@ -205,14 +233,25 @@ public final class PgTicketRepository {
   }
 
   /** How many waiting tickets will be called before this one, and how many counters are open for its service. */
-  public Future<int[]> aheadAndOpenCounters(SqlClient sql, Ticket t) {
-    Tuple params = Tuple.of(hallId, t.serviceDay(), t.serviceCode(), t.priority() != null, time(t.rankAt()), t.seq(), t.id());
-    return sql.preparedQuery(AHEAD_AND_OPEN_COUNTERS)
-        .execute(params)
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new int[] {row.getLong("ahead").intValue(), row.getLong("open_counters").intValue()};
-        });
+  public record Ahead(int tickets, int openCounters) {}
+
+  public Future<Ahead> aheadAndOpenCounters(SqlClient sql, Ticket t) {
+    return aheadAndOpenCounters(sql, List.of(t)).map(each -> each.get(0));
+  }
+
+  /** {@link Ahead} of each ticket, in one round trip. */
+  public Future<List<Ahead>> aheadAndOpenCounters(SqlClient sql, List<Ticket> waiting) {
+    List<Tuple> batch = waiting.stream()
+        .map(t -> Tuple.of(hallId, t.serviceDay(), t.serviceCode(), t.priority() != null, time(t.rankAt()), t.seq(), t.id()))
+        .toList();
+    return sql.preparedQuery(AHEAD_AND_OPEN_COUNTERS).executeBatch(batch).map(results -> {
+      List<Ahead> each = new ArrayList<>();
+      for (RowSet<Row> rows = results; rows != null; rows = rows.next()) {
+        Row row = rows.iterator().next();
+        each.add(new Ahead(row.getLong("ahead").intValue(), row.getLong("open_counters").intValue()));
+      }
+      return each;
+    });
   }
 
   public static Ticket fromRow(Row row) {
@@ -249,6 +288,15 @@ public final class PgTicketRepository {
 
   private static Ticket single(RowSet<Row> rows) {
     return fromRow(rows.iterator().next());
+  }
+
+  /** The one row of each result of a batch. */
+  private static List<Ticket> eachSingle(RowSet<Row> results) {
+    List<Ticket> tickets = new ArrayList<>();
+    for (RowSet<Row> rows = results; rows != null; rows = rows.next()) {
+      tickets.add(single(rows));
+    }
+    return tickets;
   }
 
   public static OffsetDateTime time(Instant instant) {

@@ -3,7 +3,10 @@ package hallq.http;
 import hallq.DomainException;
 import hallq.auth.Principal;
 import hallq.config.HallqConfig.DeviceType;
+import hallq.db.GroupCommit;
 import hallq.queue.QueueService;
+import hallq.queue.QueueService.IssueRequest;
+import hallq.queue.QueueService.Issued;
 import hallq.queue.QueueService.Position;
 import hallq.queue.Ticket;
 import hallq.queue.TicketPage;
@@ -25,12 +28,14 @@ final class TicketApi {
 
   private final Vertx vertx;
   private final QueueService queue;
+  private final GroupCommit<IssueRequest, Issued> issuer;
   private final RatingService ratings;
   private final String publicBaseUrl;
 
   TicketApi(Vertx vertx, QueueService queue, RatingService ratings, String publicBaseUrl) {
     this.vertx = vertx;
     this.queue = queue;
+    this.issuer = queue.ticketIssuer();
     this.ratings = ratings;
     this.publicBaseUrl = publicBaseUrl;
   }
@@ -39,7 +44,7 @@ final class TicketApi {
     Principal kiosk = Access.kiosk(ctx);
     JsonObject body = ctx.body().asJsonObject();
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
-    queue.issueTicket(body.getString("serviceCode"), body.getString("priority"), key, kiosk.name())
+    issuer.submit(queue.issueRequest(body.getString("serviceCode"), body.getString("priority"), key, kiosk.name()))
         .onSuccess(issued -> Replies.json(ctx, issued.created() ? 201 : 200,
             Future.succeededFuture(toJson(issued.position())
                 .put("citizenKey", issued.citizenKey())

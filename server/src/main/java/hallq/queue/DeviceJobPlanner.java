@@ -3,12 +3,14 @@ package hallq.queue;
 import hallq.config.HallqConfig;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.db.PgDeviceJobRepository;
+import hallq.db.PgDeviceJobRepository.NewJob;
 import hallq.device.JobKind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * What a queue change asks of the serial devices, written as device jobs in the change's own
@@ -34,20 +36,28 @@ final class DeviceJobPlanner {
     this.jobs = new PgDeviceJobRepository(config.hall().id());
   }
 
-  /** The kiosk's printer prints the ticket it just issued. */
-  Future<Void> ticketIssued(SqlClient sql, Ticket ticket, String kioskId, String citizenKey, int peopleAhead) {
-    if (!config.bridged(kioskId)) {
-      return Future.succeededFuture();
-    }
+  /** A ticket a kiosk just issued, to print with its place in the queue. */
+  record TicketPrint(Ticket ticket, String kioskId, String citizenKey, int peopleAhead) {}
+
+  /** The kiosks' printers print the tickets they just issued. */
+  Future<Void> printTickets(SqlClient sql, List<TicketPrint> prints) {
+    List<NewJob> printJobs = prints.stream()
+        .filter(print -> config.bridged(print.kioskId()))
+        .map(print -> new NewJob(JobKind.PRINT_TICKET, print.kioskId(), null, print.ticket().id(), printout(print), clock.now()))
+        .toList();
+    return printJobs.isEmpty() ? Future.succeededFuture() : jobs.insertAll(sql, printJobs);
+  }
+
+  private JsonObject printout(TicketPrint print) {
+    Ticket ticket = print.ticket();
     String serviceName = config.serviceType(ticket.serviceCode()).map(ServiceTypeConfig::name).orElse(ticket.serviceCode());
-    JsonObject printout = new JsonObject()
+    return new JsonObject()
         .put("hallName", config.hall().name())
         .put("serviceName", serviceName)
         .put("number", ticket.number())
         .put("issuedAt", ISSUED_AT.format(ticket.issuedAt().atZone(config.hall().timeZone())))
-        .put("peopleAhead", peopleAhead)
-        .put("ticketUrl", TicketPage.url(config.http().publicBaseUrl(), ticket.id(), citizenKey));
-    return jobs.insert(sql, JobKind.PRINT_TICKET, kioskId, null, ticket.id(), printout, clock.now());
+        .put("peopleAhead", print.peopleAhead())
+        .put("ticketUrl", TicketPage.url(config.http().publicBaseUrl(), ticket.id(), print.citizenKey()));
   }
 
   /** A call shows on the counter's sign; a counter left without a ticket shows its idle text; a finish asks for a rating. */

@@ -5,22 +5,34 @@ import hallq.config.HallqConfig;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.standards.IssueRules;
 import hallq.standards.ServiceStandard;
+import hallq.db.GroupCommit;
 import hallq.db.PgCounterRepository;
 import hallq.db.PgCounterRepository.CounterRow;
 import hallq.db.PgEventLog;
+import hallq.db.PgEventLog.NewEvent;
 import hallq.db.PgStandardsRepository;
 import hallq.db.PgHallRepository;
 import hallq.db.PgTicketRepository;
+import hallq.db.PgTicketRepository.Ahead;
+import hallq.db.PgTicketRepository.NewTicket;
+import hallq.queue.DeviceJobPlanner.TicketPrint;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -31,6 +43,8 @@ import java.util.function.UnaryOperator;
 public final class QueueService {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String IDEMPOTENCY_INDEX = "ticket_idempotency_key";
+  /** The most tickets written in one transaction. */
+  private static final int LARGEST_ISSUE_GROUP = 64;
 
   /**
    * A ticket issued now, or the one an earlier request with the same idempotency key made, with the
@@ -71,19 +85,37 @@ public final class QueueService {
     this.standards = new PgStandardsRepository(hallId);
   }
 
-  public Future<Issued> issueTicket(String serviceCode, String priority, String idempotencyKey, String actor) {
+  /** A kiosk's request for a ticket, its service and priority checked against the configuration. */
+  public record IssueRequest(ServiceTypeConfig service, String priority, String idempotencyKey, String actor) {}
+
+  /** Throws for an unknown service type or priority category. */
+  public IssueRequest issueRequest(String serviceCode, String priority, String idempotencyKey, String actor) {
     ServiceTypeConfig service = config.serviceType(serviceCode)
         .orElseThrow(() -> DomainException.invalid("serviceCode", "unknown service type '" + serviceCode + "'"));
     if (priority != null && !config.hasPriority(priority)) {
       throw DomainException.invalid("priority", "unknown priority category '" + priority + "'");
     }
-    Future<Issued> attempt = pool.withTransaction(sql -> existing(sql, idempotencyKey)
+    return new IssueRequest(service, priority, idempotencyKey, actor);
+  }
+
+  /**
+   * Issues tickets for one verticle's kiosks in groups ({@link GroupCommit}): requests that arrive
+   * together share one transaction. Numbers, positions and replies are as if issued one by one.
+   */
+  public GroupCommit<IssueRequest, Issued> ticketIssuer() {
+    return new GroupCommit<>(LARGEST_ISSUE_GROUP, requests -> pool.withTransaction(sql -> insertNew(sql, requests)), this::issue);
+  }
+
+  /** One request in a transaction of its own; a retried request gets the ticket its key made. */
+  private Future<Issued> issue(IssueRequest request) {
+    String key = request.idempotencyKey();
+    Future<Issued> attempt = pool.withTransaction(sql -> existing(sql, key)
         .compose(found -> found.isPresent()
-            ? replay(sql, found.get(), serviceCode, priority)
-            : insertNew(sql, service, priority, idempotencyKey, actor)));
+            ? replay(sql, found.get(), request)
+            : insertNew(sql, List.of(request)).map(issued -> issued.get(0))));
     // Two kiosk retries racing with one key: the loser's transaction rolled back (no number used up); return the winner's.
     return attempt.recover(failure -> isUniqueViolation(failure, IDEMPOTENCY_INDEX)
-        ? pool.withConnection(sql -> existing(sql, idempotencyKey).compose(found -> replay(sql, found.orElseThrow(), serviceCode, priority)))
+        ? pool.withConnection(sql -> existing(sql, key).compose(found -> replay(sql, found.orElseThrow(), request)))
         : Future.failedFuture(failure));
   }
 
@@ -102,8 +134,7 @@ public final class QueueService {
   }
 
   private Future<Position> waitingPosition(SqlConnection sql, Ticket ticket, ServiceStandard standard) {
-    return tickets.aheadAndOpenCounters(sql, ticket)
-        .map(counts -> estimate(ticket, counts[0], counts[1], standard.standardServiceMinutes()));
+    return tickets.aheadAndOpenCounters(sql, ticket).map(ahead -> estimate(ticket, ahead, standard));
   }
 
   public Future<CounterState> callNext(int counterNo, String actor) {
@@ -267,30 +298,83 @@ public final class QueueService {
     return idempotencyKey == null ? Future.succeededFuture(Optional.empty()) : tickets.findByIdempotencyKey(sql, idempotencyKey);
   }
 
-  private Future<Issued> insertNew(SqlConnection sql, ServiceTypeConfig service, String priority, String key, String actor) {
-    var day = clock.today();
-    String citizenKey = CitizenKey.create();
-    LocalDateTime localNow = LocalDateTime.ofInstant(clock.now(), config.hall().timeZone());
+  /**
+   * New tickets, all or none. A request whose key made a ticket already fails the whole group (by
+   * the unique index); written alone, it then gets that ticket.
+   */
+  private Future<List<Issued>> insertNew(SqlConnection sql, List<IssueRequest> requests) {
+    Instant now = clock.now();
+    LocalDateTime localNow = LocalDateTime.ofInstant(now, config.hall().timeZone());
     return standards.openingHours(sql)
-        .compose(hours -> standards.standard(sql, service.code()).map(standard -> {
-          IssueRules.requireOpen(hours, standard, service.name(), localNow);
+        .compose(hours -> standards.standards(sql).map(all -> requests.stream().map(r -> {
+          ServiceStandard standard = standardOf(all, r.service());
+          IssueRules.requireOpen(hours, standard, r.service().name(), localNow);
           return standard;
-        }))
-        .compose(standard -> tickets.nextSeq(sql, service.code(), day).map(seq -> {
-          IssueRules.requireWithinQuota(standard, service.name(), seq);
-          return seq;
-        })
-        .compose(seq -> tickets.insert(sql, Ticket.issue(service.code(), service.prefix(), day, seq, priority, clock.now()),
-            key, citizenKey))
-        .compose(ticket -> waitingPosition(sql, ticket, standard)))
-        .compose(position -> deviceJobs.ticketIssued(sql, position.ticket(), actor, citizenKey, position.ahead())
-            .compose(v -> appendEvent(sql, EventType.TICKET_ISSUED, position.ticket(), actor, new JsonObject()))
-            .map(id -> new Issued(position.ticket(), true, citizenKey, position)));
+        }).toList()))
+        .compose(standards -> numbered(sql, requests, standards, now)
+            .compose(numbered -> tickets.insertAll(sql, numbered)
+                .compose(inserted -> tickets.aheadAndOpenCounters(sql, inserted).map(ahead -> {
+                  List<Issued> issued = new ArrayList<>();
+                  for (int i = 0; i < inserted.size(); i++) {
+                    Position position = estimate(inserted.get(i), ahead.get(i), standards.get(i));
+                    issued.add(new Issued(inserted.get(i), true, numbered.get(i).citizenKey(), position));
+                  }
+                  return issued;
+                }))))
+        .compose(issued -> printJobs(sql, requests, issued)
+            .compose(v -> events.appendAll(sql, issuedEvents(requests, issued)))
+            .map(ids -> issued));
+  }
+
+  /** The next numbers of each service's sequence, in the order the requests came; refused past a service's daily quota. */
+  private Future<List<NewTicket>> numbered(SqlConnection sql, List<IssueRequest> requests, List<ServiceStandard> standards, Instant now) {
+    LocalDate day = clock.today();
+    SortedMap<String, Integer> counts = new TreeMap<>();
+    requests.forEach(r -> counts.merge(r.service().code(), 1, Integer::sum));
+    return tickets.takeNumbers(sql, day, counts).map(last -> {
+      Map<String, Integer> next = new HashMap<>();
+      last.forEach((code, lastSeq) -> next.put(code, lastSeq - counts.get(code) + 1));
+      List<NewTicket> numbered = new ArrayList<>();
+      for (int i = 0; i < requests.size(); i++) {
+        IssueRequest request = requests.get(i);
+        ServiceTypeConfig service = request.service();
+        int seq = next.merge(service.code(), 1, Integer::sum) - 1;
+        IssueRules.requireWithinQuota(standards.get(i), service.name(), seq);
+        Ticket ticket = Ticket.issue(service.code(), service.prefix(), day, seq, request.priority(), now);
+        numbered.add(new NewTicket(ticket, request.idempotencyKey(), CitizenKey.create()));
+      }
+      return numbered;
+    });
+  }
+
+  private static ServiceStandard standardOf(Map<String, PgStandardsRepository.Current> standards, ServiceTypeConfig service) {
+    PgStandardsRepository.Current current = standards.get(service.code());
+    if (current == null) {
+      throw DomainException.invalid("serviceCode", "service type '" + service.code() + "' is not offered in this hall");
+    }
+    return current.standard();
+  }
+
+  private Future<Void> printJobs(SqlConnection sql, List<IssueRequest> requests, List<Issued> issued) {
+    List<TicketPrint> prints = new ArrayList<>();
+    for (int i = 0; i < issued.size(); i++) {
+      Issued one = issued.get(i);
+      prints.add(new TicketPrint(one.ticket(), requests.get(i).actor(), one.citizenKey(), one.position().ahead()));
+    }
+    return deviceJobs.printTickets(sql, prints);
+  }
+
+  private List<NewEvent> issuedEvents(List<IssueRequest> requests, List<Issued> issued) {
+    List<NewEvent> issuedEvents = new ArrayList<>();
+    for (int i = 0; i < issued.size(); i++) {
+      issuedEvents.add(event(EventType.TICKET_ISSUED, issued.get(i).ticket(), requests.get(i).actor(), new JsonObject()));
+    }
+    return issuedEvents;
   }
 
   /** The earlier answer to a retried request; the same key with another request is a client bug, not a retry. */
-  private Future<Issued> replay(SqlConnection sql, Ticket ticket, String serviceCode, String priority) {
-    if (!ticket.serviceCode().equals(serviceCode) || !Objects.equals(ticket.priority(), priority)) {
+  private Future<Issued> replay(SqlConnection sql, Ticket ticket, IssueRequest request) {
+    if (!ticket.serviceCode().equals(request.service().code()) || !Objects.equals(ticket.priority(), request.priority())) {
       throw DomainException.conflict("IDEMPOTENCY_KEY_REUSED",
           "this Idempotency-Key was used for ticket " + ticket.number() + " with another service or priority");
     }
@@ -365,18 +449,23 @@ public final class QueueService {
   }
 
   private Future<Long> appendEvent(SqlConnection sql, EventType type, Ticket t, String actor, JsonObject payload) {
+    return events.appendAll(sql, List.of(event(type, t, actor, payload))).map(ids -> ids.get(0));
+  }
+
+  private NewEvent event(EventType type, Ticket t, String actor, JsonObject payload) {
     JsonObject body = payload.copy()
         .put("number", t.number())
         .put("serviceCode", t.serviceCode())
         .put("serviceDay", t.serviceDay().toString())
         .put("status", t.status().name())
         .put("priority", t.priority());
-    return events.append(sql, type, t.id(), t.counterNo(), actor, clock.now(), body);
+    return new NewEvent(type, t.id(), t.counterNo(), actor, clock.now(), body);
   }
 
-  private static Position estimate(Ticket ticket, int ahead, int openCounters, int minutes) {
-    Integer estimate = openCounters == 0 ? null : (int) Math.ceil((double) ahead * minutes / openCounters);
-    return new Position(ticket, ahead, estimate, null);
+  private static Position estimate(Ticket ticket, Ahead ahead, ServiceStandard standard) {
+    Integer estimate = ahead.openCounters() == 0 ? null
+        : (int) Math.ceil((double) ahead.tickets() * standard.standardServiceMinutes() / ahead.openCounters());
+    return new Position(ticket, ahead.tickets(), estimate, null);
   }
 
   private static CounterState state(CounterRow counter, Ticket ticket) {

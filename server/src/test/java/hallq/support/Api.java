@@ -22,7 +22,7 @@ public final class Api {
   public Api(Vertx vertx, int port) {
     this.client = WebClient.create(vertx,
         new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-        new PoolOptions().setHttp1MaxSize(32));
+        new PoolOptions().setHttp1MaxSize(64));
   }
 
   public Future<Reply> send(HttpMethod method, String path, String token, JsonObject body, MultiMap headers) {
