@@ -42,7 +42,7 @@ public final class PgTicketRepository {
 
   private static final String UPDATE = """
       UPDATE ticket t SET status = $3, counter_no = $4, queued_at = $5, rank_at = $6, called_at = $7,
-        started_at = $8, ended_at = $9, recall_count = $10, requeue_count = $11
+        started_at = $8, ended_at = $9, recall_count = $10, requeue_count = $11, served_by = coalesce($12, served_by)
       WHERE t.hall_id = $1 AND t.id = $2
       RETURNING\s""" + COLUMNS;
 
@@ -66,8 +66,6 @@ public final class PgTicketRepository {
   private static final String LAST_UNRATED_FINISHED = "SELECT " + COLUMNS + " FROM ticket t "
       + "WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.status = 'FINISHED' "
       + "AND NOT EXISTS (SELECT 1 FROM rating r WHERE r.ticket_id = t.id) ORDER BY t.ended_at DESC LIMIT 1";
-
-  private static final String SERVED_BY = "UPDATE ticket SET served_by = $3 WHERE hall_id = $1 AND id = $2";
 
   private static final String FINISHED_BY = """
       SELECT actor FROM ticket_event WHERE ticket_id = $1 AND type = 'SERVICE_FINISHED' ORDER BY id DESC LIMIT 1""";
@@ -145,7 +143,8 @@ public final class PgTicketRepository {
         .addString(row.citizenKey());
   }
 
-  public Future<Ticket> update(SqlClient sql, Ticket t) {
+  /** Saves the ticket's state; {@code servedBy}, if not null, records who called it to their counter (the clerk of the reports). */
+  public Future<Ticket> update(SqlClient sql, Ticket t, String servedBy) {
     Tuple params = Tuple.tuple()
         .addString(hallId)
         .addUUID(t.id())
@@ -157,7 +156,8 @@ public final class PgTicketRepository {
         .addOffsetDateTime(time(t.startedAt()))
         .addOffsetDateTime(time(t.endedAt()))
         .addInteger(t.recallCount())
-        .addInteger(t.requeueCount());
+        .addInteger(t.requeueCount())
+        .addString(servedBy);
     return sql.preparedQuery(UPDATE).execute(params).map(PgTicketRepository::single);
   }
 
@@ -201,11 +201,6 @@ public final class PgTicketRepository {
   /** The tickets all counters hold now. */
   public Future<List<Ticket>> findAtCounters(SqlClient sql) {
     return sql.preparedQuery(FIND_AT_COUNTERS).execute(Tuple.of(hallId)).map(PgTicketRepository::all);
-  }
-
-  /** Records who called the ticket to their counter: the clerk of the reports. */
-  public Future<Void> servedBy(SqlClient sql, UUID ticketId, String actor) {
-    return sql.preparedQuery(SERVED_BY).execute(Tuple.of(hallId, ticketId, actor)).mapEmpty();
   }
 
   /** Who finished serving this ticket (the clerk at the counter), if anyone did. */

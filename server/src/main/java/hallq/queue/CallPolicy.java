@@ -13,9 +13,10 @@ import java.util.Optional;
  * types; priority (绿色通道) tickets first, then the counter's preferred service types in their
  * configured order (主办 before 兼办), then the longest-queued (ties by ticket number). The pick is locked with
  * {@code SKIP LOCKED}, so counters calling at the same moment never get the same ticket and never
- * wait on each other. Walk-ins are picked one service at a time from the head of that service's
- * index-ordered queue, so a call costs a few index lookups however long the queues are (one query
- * sorting every waiting ticket took milliseconds per call with thousands waiting).
+ * wait on each other. Each queue (a service's priority or walk-in tickets) is read at its head, one
+ * index lookup, service by service in the counter's order: a call costs a few lookups however long
+ * the queues are (a query sorting every waiting ticket took milliseconds per call with thousands
+ * waiting).
  */
 public final class CallPolicy {
 
@@ -28,12 +29,10 @@ public final class CallPolicy {
 
   private static final String CALL_ORDER = "ORDER BY (t.priority IS NULL), cs.position, t.rank_at, t.seq, t.id ";
 
-  private static final String PICK_PRIORITY = WAITING_AT_COUNTER + "AND t.priority IS NOT NULL "
-      + CALL_ORDER + "LIMIT 1 FOR UPDATE OF t SKIP LOCKED";
-
-  private static final String PICK_WALK_IN = "SELECT " + PgTicketRepository.COLUMNS + """
+  /** The head of one service's priority ($4 false) or walk-in ($4 true) queue, in the order of the index that serves it. */
+  private static final String PICK_HEAD = "SELECT " + PgTicketRepository.COLUMNS + """
        FROM ticket t
-      WHERE t.hall_id = $1 AND t.service_day = $2 AND t.service_code = $3 AND t.status = 'WAITING' AND t.priority IS NULL
+      WHERE t.hall_id = $1 AND t.service_day = $2 AND t.service_code = $3 AND t.status = 'WAITING' AND (t.priority IS NULL) = $4
       ORDER BY t.rank_at, t.seq, t.id
       LIMIT 1 FOR UPDATE SKIP LOCKED""";
 
@@ -45,22 +44,20 @@ public final class CallPolicy {
     this.hallId = hallId;
   }
 
-  /** Locks and returns the ticket counter {@code counterNo} calls next; {@code services} in the counter's order. */
-  public Future<Optional<Ticket>> pickNext(SqlClient sql, int counterNo, List<String> services, LocalDate day) {
-    return sql.preparedQuery(PICK_PRIORITY)
-        .execute(Tuple.of(hallId, counterNo, day))
-        .map(PgTicketRepository::first)
-        .compose(priority -> priority.isPresent() ? Future.succeededFuture(priority) : firstWalkIn(sql, services, 0, day));
+  /** Locks and returns the ticket a counter of these {@code services} (in its order) calls next. */
+  public Future<Optional<Ticket>> pickNext(SqlClient sql, List<String> services, LocalDate day) {
+    return firstHead(sql, services, 0, false, day)
+        .compose(priority -> priority.isPresent() ? Future.succeededFuture(priority) : firstHead(sql, services, 0, true, day));
   }
 
-  private Future<Optional<Ticket>> firstWalkIn(SqlClient sql, List<String> services, int index, LocalDate day) {
+  private Future<Optional<Ticket>> firstHead(SqlClient sql, List<String> services, int index, boolean walkIn, LocalDate day) {
     if (index == services.size()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return sql.preparedQuery(PICK_WALK_IN)
-        .execute(Tuple.of(hallId, day, services.get(index)))
+    return sql.preparedQuery(PICK_HEAD)
+        .execute(Tuple.of(hallId, day, services.get(index), walkIn))
         .map(PgTicketRepository::first)
-        .compose(head -> head.isPresent() ? Future.succeededFuture(head) : firstWalkIn(sql, services, index + 1, day));
+        .compose(head -> head.isPresent() ? Future.succeededFuture(head) : firstHead(sql, services, index + 1, walkIn, day));
   }
 
   /** The next {@code limit} tickets this counter would call, in that order, without locking them. */

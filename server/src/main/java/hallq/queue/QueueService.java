@@ -149,12 +149,11 @@ public final class QueueService {
               throw DomainException.conflict("COUNTER_BUSY",
                   "counter " + counterNo + " still holds ticket " + t.number() + " (" + t.status() + "); finish it or mark it no-show first");
             }
-            return callPolicy.pickNext(sql, counterNo, counter.services(), clock.today());
+            return callPolicy.pickNext(sql, counter.services(), clock.today());
           })
               .compose(next -> next.isEmpty()
                   ? Future.succeededFuture(state(counter, null))
-                  : tickets.servedBy(sql, next.get().id(), actor)
-                      .compose(v -> change(sql, next.get().call(counterNo, clock.now()), EventType.TICKET_CALLED, actor))
+                  : change(sql, next.get().call(counterNo, clock.now()), EventType.TICKET_CALLED, actor)
                       .map(called -> state(counter, called)));
         }));
   }
@@ -442,7 +441,8 @@ public final class QueueService {
   }
 
   private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor, JsonObject payload) {
-    return tickets.update(sql, changed)
+    // The clerk who calls a ticket serves it.
+    return tickets.update(sql, changed, type == EventType.TICKET_CALLED ? actor : null)
         .compose(saved -> deviceJobs.ticketChanged(sql, type, saved, saved.counterNo())
             .compose(v -> appendEvent(sql, type, saved, actor, payload))
             .map(id -> saved));
