@@ -4,6 +4,7 @@ import hallq.DomainException;
 import hallq.config.HallqConfig;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.standards.IssueRules;
+import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
 import hallq.db.GroupCommit;
 import hallq.db.PgCounterRepository;
@@ -304,25 +305,31 @@ public final class QueueService {
   private Future<List<Issued>> insertNew(SqlConnection sql, List<IssueRequest> requests) {
     Instant now = clock.now();
     LocalDateTime localNow = LocalDateTime.ofInstant(now, config.hall().timeZone());
-    return standards.openingHours(sql)
-        .compose(hours -> standards.standards(sql).map(all -> requests.stream().map(r -> {
-          ServiceStandard standard = standardOf(all, r.service());
-          IssueRules.requireOpen(hours, standard, r.service().name(), localNow);
+    // Statements that do not wait for each other's answers are sent together (the client pipelines
+    // them; the server runs them in order): fewer round trips, above all while the numbers are locked.
+    Future<OpeningHours> hours = standards.openingHours(sql);
+    Future<Map<String, PgStandardsRepository.Current>> current = standards.standards(sql);
+    return Future.all(hours, current)
+        .map(read -> requests.stream().map(r -> {
+          ServiceStandard standard = standardOf(current.result(), r.service());
+          IssueRules.requireOpen(hours.result(), standard, r.service().name(), localNow);
           return standard;
-        }).toList()))
-        .compose(standards -> numbered(sql, requests, standards, now)
-            .compose(numbered -> tickets.insertAll(sql, numbered)
-                .compose(inserted -> tickets.aheadAndOpenCounters(sql, inserted).map(ahead -> {
-                  List<Issued> issued = new ArrayList<>();
-                  for (int i = 0; i < inserted.size(); i++) {
-                    Position position = estimate(inserted.get(i), ahead.get(i), standards.get(i));
-                    issued.add(new Issued(inserted.get(i), true, numbered.get(i).citizenKey(), position));
-                  }
-                  return issued;
-                }))))
-        .compose(issued -> printJobs(sql, requests, issued)
-            .compose(v -> events.appendAll(sql, issuedEvents(requests, issued)))
-            .map(ids -> issued));
+        }).toList())
+        .compose(standards -> numbered(sql, requests, standards, now).compose(numbered -> {
+          List<Ticket> issued = numbered.stream().map(NewTicket::ticket).toList();
+          Future<List<Ticket>> inserted = tickets.insertAll(sql, numbered);
+          Future<List<Long>> logged = events.appendAll(sql, issuedEvents(requests, issued));
+          Future<List<Ahead>> ahead = tickets.aheadAndOpenCounters(sql, issued);
+          return Future.all(inserted, logged, ahead).map(written -> {
+            List<Issued> replies = new ArrayList<>();
+            for (int i = 0; i < issued.size(); i++) {
+              Position position = estimate(inserted.result().get(i), ahead.result().get(i), standards.get(i));
+              replies.add(new Issued(inserted.result().get(i), true, numbered.get(i).citizenKey(), position));
+            }
+            return replies;
+          });
+        }))
+        .compose(issued -> printJobs(sql, requests, issued).map(issued));
   }
 
   /** The next numbers of each service's sequence, in the order the requests came; refused past a service's daily quota. */
@@ -363,10 +370,10 @@ public final class QueueService {
     return deviceJobs.printTickets(sql, prints);
   }
 
-  private List<NewEvent> issuedEvents(List<IssueRequest> requests, List<Issued> issued) {
+  private List<NewEvent> issuedEvents(List<IssueRequest> requests, List<Ticket> issued) {
     List<NewEvent> issuedEvents = new ArrayList<>();
     for (int i = 0; i < issued.size(); i++) {
-      issuedEvents.add(event(EventType.TICKET_ISSUED, issued.get(i).ticket(), requests.get(i).actor(), new JsonObject()));
+      issuedEvents.add(event(EventType.TICKET_ISSUED, issued.get(i), requests.get(i).actor(), new JsonObject()));
     }
     return issuedEvents;
   }
