@@ -49,11 +49,6 @@ public final class PgDeviceJobRepository {
   /** A job for a kiosk's or a counter's devices (one of the two is null). */
   public record NewJob(JobKind kind, String kioskId, Integer counterNo, UUID ticketId, JsonObject payload, Instant at) {}
 
-  public Future<Void> insert(SqlClient sql, JobKind kind, String kioskId, Integer counterNo, UUID ticketId,
-      JsonObject payload, Instant at) {
-    return insertAll(sql, List.of(new NewJob(kind, kioskId, counterNo, ticketId, payload, at)));
-  }
-
   /** Inserts the jobs in one round trip. */
   public Future<Void> insertAll(SqlClient sql, List<NewJob> jobs) {
     List<Tuple> batch = jobs.stream()

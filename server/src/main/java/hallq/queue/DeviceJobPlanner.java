@@ -68,7 +68,7 @@ final class DeviceJobPlanner {
     return switch (type) {
       case TICKET_CALLED, TICKET_RECALLED -> sign(sql, counterNo, SignShows.CALL, ticket.number());
       case TICKET_NO_SHOW, TICKET_TRANSFERRED, TICKET_CANCELLED -> sign(sql, counterNo, SignShows.IDLE, null);
-      case SERVICE_FINISHED -> sign(sql, counterNo, SignShows.IDLE, null).compose(v -> ratingRequest(sql, ticket));
+      case SERVICE_FINISHED -> Future.all(sign(sql, counterNo, SignShows.IDLE, null), ratingRequest(sql, ticket)).mapEmpty();
       default -> Future.succeededFuture();
     };
   }
@@ -93,13 +93,18 @@ final class DeviceJobPlanner {
     JsonObject request = new JsonObject()
         .put("number", finished.number())
         .put("expiresAt", finished.endedAt().plus(RATING_WINDOW).toString());
-    return jobs.supersede(sql, JobKind.RATING_REQUEST, counterNo, clock.now())
-        .compose(v -> jobs.insert(sql, JobKind.RATING_REQUEST, null, counterNo, finished.id(), request, clock.now()));
+    return replace(sql, new NewJob(JobKind.RATING_REQUEST, null, counterNo, finished.id(), request, clock.now()));
   }
 
   private Future<Void> sign(SqlClient sql, int counterNo, SignShows shows, String number) {
     JsonObject content = new JsonObject().put("shows", shows.name()).put("number", number).put("counterNo", counterNo);
-    return jobs.supersede(sql, JobKind.SHOW_ON_SIGN, counterNo, clock.now())
-        .compose(v -> jobs.insert(sql, JobKind.SHOW_ON_SIGN, null, counterNo, null, content, clock.now()));
+    return replace(sql, new NewJob(JobKind.SHOW_ON_SIGN, null, counterNo, null, content, clock.now()));
+  }
+
+  /** The counter's pending job of this kind is superseded by the new one: sent together, run in this order. */
+  private Future<Void> replace(SqlClient sql, NewJob job) {
+    Future<Void> superseded = jobs.supersede(sql, job.kind(), job.counterNo(), job.at());
+    Future<Void> inserted = jobs.insertAll(sql, List.of(job));
+    return Future.all(superseded, inserted).mapEmpty();
   }
 }
