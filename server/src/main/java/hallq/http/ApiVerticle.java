@@ -142,7 +142,10 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getReport", new ReportApi(vertx, services.reports())::getReport));
 
     ErrorReplies errors = new ErrorReplies();
-    RouterBuilder builder = RouterBuilder.create(vertx, new ValidatorCachingContract(contract), RequestExtractor.withBodyHandler())
+    OpenAPIContract validated = new ValidatorCachingContract(contract);
+    RequestExtractor extractor = RequestExtractor.withBodyHandler();
+    InlineRequestValidation validation = new InlineRequestValidation(vertx, validated, extractor);
+    RouterBuilder builder = RouterBuilder.create(vertx, validated, extractor)
         .rootHandler(new FormBodyRefusal())
         .rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .rootHandler(new Utf8Body())
@@ -153,6 +156,7 @@ public final class ApiVerticle extends VerticleBase {
       if (handler == null) {
         throw new IllegalStateException("no handler for operation " + operationId + " of " + CONTRACT);
       }
+      validation.install(route);
       route.addHandler(handler).addFailureHandler(errors);
     }
     Router router = builder.createRouter();

@@ -42,7 +42,7 @@ import java.util.function.IntFunction;
 public final class LoadBenchmark {
   /** The parts to run, named in the first argument ({@code -Dbench.parts=issue,call}): printer, issue, call, push. */
   private static final String ALL_PARTS = "all";
-  static final int ROUNDS = 3;
+  static final int ROUNDS = 1;
   static final int CLIENTS = 32;
   static final int ISSUE_WARMUP = 500;
   /**
