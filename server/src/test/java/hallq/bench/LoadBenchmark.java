@@ -42,7 +42,7 @@ import java.util.function.IntFunction;
 public final class LoadBenchmark {
   /** The parts to run, named in the first argument ({@code -Dbench.parts=issue,call}): printer, issue, call, push. */
   private static final String ALL_PARTS = "all";
-  static final int ROUNDS = 1;
+  static final int ROUNDS = 3;
   static final int CLIENTS = 32;
   static final int ISSUE_WARMUP = 500;
   /**
@@ -53,6 +53,7 @@ public final class LoadBenchmark {
   static final int ISSUES = 3_000;
   static final int COUNTERS = 50;
   static final int WAITING = 10_000;
+  static final int CALL_WARMUP = 3_000;
   static final int DISPLAYS = 2_000;
   static final int FAN_OUT_CALLS = 30;
   /** The server runs as `./hallq` runs it: default JVM options. */
@@ -196,24 +197,18 @@ public final class LoadBenchmark {
       String url = newDatabase();
       try (ServerProcess server = ServerProcess.start(url, JVM, LoadBenchmark::fiftyCounters)) {
         Api api = new Api(vertx, server.port());
-        ClosedLoop.Result issued = ClosedLoop.run(CLIENTS, WAITING, issueAt(List.of(api), "wait"));
-        if (issued.failures() > 0) {
-          throw new IllegalStateException("tickets were not issued: " + issued.failuresByKind());
-        }
+        String manager = login(api);
+        // The JIT warms on a first, smaller queue served to the end; then the measured one is issued.
+        issueQueue(api, CALL_WARMUP, "warm");
+        serveAll(api, manager, new Samples(), Collections.synchronizedSet(new HashSet<>()), new ConcurrentHashMap<>());
+        issueQueue(api, WAITING, "wait");
         // In a hall these tickets come over hours and autovacuum analyzes the table meanwhile (within a
         // minute of a burst); here they came in seconds, and with no statistics the planner scans the day.
         onDatabase(url, "ANALYZE ticket");
-        String manager = login(api);
         Samples calls = new Samples();
         Set<String> called = Collections.synchronizedSet(new HashSet<>());
         Map<String, Integer> failures = new ConcurrentHashMap<>();
-        long start = System.nanoTime();
-        List<Future<Void>> counters = new ArrayList<>();
-        for (int c = 1; c <= COUNTERS; c++) {
-          counters.add(serveUntilEmpty(api, manager, c, calls, called, failures));
-        }
-        Future.all(counters).await();
-        long wall = System.nanoTime() - start;
+        long wall = serveAll(api, manager, calls, called, failures);
         twice += countCalledTwice(url);
         failures.forEach((kind, n) -> failed.merge(kind, n, Integer::sum));
         if (called.size() != WAITING) {
@@ -231,6 +226,24 @@ public final class LoadBenchmark {
     table.add("tickets called twice (all rounds)", Integer.toString(twice), "0", "");
     table.add("counter requests failed (all rounds)", Integer.toString(failed.values().stream().mapToInt(Integer::intValue).sum()), "0",
         failed.toString());
+  }
+
+  private static void issueQueue(Api api, int tickets, String run) {
+    ClosedLoop.Result issued = ClosedLoop.run(CLIENTS, tickets, issueAt(List.of(api), run));
+    if (issued.failures() > 0) {
+      throw new IllegalStateException("tickets were not issued: " + issued.failuresByKind());
+    }
+  }
+
+  /** All counters call at once until the queue is empty; returns the wall time in nanoseconds. */
+  private static long serveAll(Api api, String token, Samples calls, Set<String> called, Map<String, Integer> failures) {
+    long start = System.nanoTime();
+    List<Future<Void>> counters = new ArrayList<>();
+    for (int c = 1; c <= COUNTERS; c++) {
+      counters.add(serveUntilEmpty(api, token, c, calls, called, failures));
+    }
+    Future.all(counters).await();
+    return System.nanoTime() - start;
   }
 
   /** Each counter serves 2 of the services, so queues mix and overlap; every counter may call every priority. */
