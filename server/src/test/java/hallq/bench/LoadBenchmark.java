@@ -56,8 +56,8 @@ public final class LoadBenchmark {
   static final int CALL_WARMUP = 3_000;
   static final int DISPLAYS = 2_000;
   static final int FAN_OUT_CALLS = 30;
-  /** The server runs as `./hallq` runs it: default JVM options. */
-  static final List<String> JVM = List.of();
+  /** The server runs as `./hallq` runs it: the launcher's default HALLQ_JAVA_OPTS. */
+  static final List<String> JVM = List.of("-Xmx256m");
   /** Services with no daily quota in the demo config (REAL_ESTATE's 300 would refuse the load). */
   private static final String[] SERVICES = {"SOCIAL_INSURANCE", "HOUSING_FUND", "HOUSEHOLD_ENTRY_EXIT", "BUSINESS_SETUP", "CONSULTATION"};
 
