@@ -1,11 +1,14 @@
 package hallq.db;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for one event loop. Requests that arrive while a group is being written wait, and
@@ -14,12 +17,16 @@ import java.util.function.Function;
  * per group, not once per request through every commit.
  *
  * <p>A group is all or nothing. If it fails, it rolled back whole, and each of its requests is
- * written again alone, so a bad request answers for itself (with its own precise error) and costs
- * the others only time. A reply is completed only after the write that made it committed.
+ * written again alone, in order, so a bad request answers for itself (with its own precise error)
+ * and costs the others only time. Not so when the connection failed: then the group may have
+ * committed, and its requests fail (their clients retry with their idempotency keys). A reply is
+ * completed only after the write that made it committed.
  *
  * <p>Not thread-safe: create one per verticle and submit from its event loop only.
  */
 public final class GroupCommit<R, T> {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
   private record Waiting<R, T>(R request, Promise<T> reply) {}
 
   private final int largestGroup;
@@ -67,18 +74,46 @@ public final class GroupCommit<R, T> {
     List<R> requests = group.stream().map(Waiting::request).toList();
     return Future.succeededFuture(requests)
         .compose(writeGroup)
-        .<Void>map(replies -> {
-          for (int i = 0; i < group.size(); i++) {
-            group.get(i).reply().complete(replies.get(i));
+        .transform(written -> {
+          if (written.succeeded()) {
+            for (int i = 0; i < group.size(); i++) {
+              answer(group.get(i), Future.succeededFuture(written.result().get(i)));
+            }
+            return Future.succeededFuture();
           }
-          return null;
-        })
-        .recover(failure -> Future.join(group.stream().map(this::alone).toList()).mapEmpty());
+          if (DatabaseUnavailable.is(written.cause())) {
+            // The connection failed, perhaps during COMMIT: the group may have been written. Writing
+            // its requests again could make a second ticket of one without a key; their clients retry.
+            group.forEach(one -> answer(one, Future.failedFuture(written.cause())));
+            return Future.succeededFuture();
+          }
+          return aloneInOrder(group, 0);
+        });
+  }
+
+  /** One after another, so numbers follow the order the requests came in, as in the group. */
+  private Future<?> aloneInOrder(List<Waiting<R, T>> group, int index) {
+    return index == group.size()
+        ? Future.succeededFuture()
+        : alone(group.get(index)).transform(done -> aloneInOrder(group, index + 1));
   }
 
   private Future<T> alone(Waiting<R, T> one) {
     return Future.succeededFuture(one.request())
         .compose(writeAlone)
-        .onComplete(one.reply());
+        .andThen(written -> answer(one, written));
+  }
+
+  /** A reply's own listeners must not stop the others from being answered, nor the next group. */
+  private static <R, T> void answer(Waiting<R, T> one, AsyncResult<T> result) {
+    try {
+      if (result.succeeded()) {
+        one.reply().tryComplete(result.result());
+      } else {
+        one.reply().tryFail(result.cause());
+      }
+    } catch (RuntimeException e) {
+      LOG.error("A reply's listener failed", e);
+    }
   }
 }

@@ -53,6 +53,9 @@ public final class PgTicketRepository {
   private static final String FIND_BY_IDEMPOTENCY_KEY =
       "SELECT " + COLUMNS + " FROM ticket t WHERE t.hall_id = $1 AND t.idempotency_key = $2";
 
+  private static final String FIND_BY_IDEMPOTENCY_KEYS = "SELECT t.idempotency_key, " + COLUMNS
+      + " FROM ticket t WHERE t.hall_id = $1 AND t.idempotency_key = ANY($2)";
+
   private static final String LOCK_AT_COUNTER = "SELECT " + COLUMNS + " FROM ticket t "
       + "WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.status IN ('CALLED', 'SERVING') FOR UPDATE";
 
@@ -171,6 +174,15 @@ public final class PgTicketRepository {
 
   public Future<Optional<Ticket>> findByIdempotencyKey(SqlClient sql, String key) {
     return sql.preparedQuery(FIND_BY_IDEMPOTENCY_KEY).execute(Tuple.of(hallId, key)).map(PgTicketRepository::first);
+  }
+
+  /** The tickets these idempotency keys made, by key. */
+  public Future<Map<String, Ticket>> findByIdempotencyKeys(SqlClient sql, List<String> keys) {
+    return sql.preparedQuery(FIND_BY_IDEMPOTENCY_KEYS).execute(Tuple.of(hallId, keys.toArray(String[]::new))).map(rows -> {
+      Map<String, Ticket> found = new HashMap<>();
+      rows.forEach(row -> found.put(row.getString("idempotency_key"), fromRow(row)));
+      return found;
+    });
   }
 
   /** The ticket a counter holds (CALLED or SERVING), locked for this transaction. */

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +105,7 @@ public final class QueueService {
    * together share one transaction. Numbers, positions and replies are as if issued one by one.
    */
   public GroupCommit<IssueRequest, Issued> ticketIssuer() {
-    return new GroupCommit<>(LARGEST_ISSUE_GROUP, requests -> pool.withTransaction(sql -> insertNew(sql, requests)), this::issue);
+    return new GroupCommit<>(LARGEST_ISSUE_GROUP, requests -> pool.withTransaction(sql -> issueGroup(sql, requests)), this::issue);
   }
 
   /** One request in a transaction of its own; a retried request gets the ticket its key made. */
@@ -311,12 +312,38 @@ public final class QueueService {
   }
 
   /**
-   * New tickets, all or none. A request whose key made a ticket already fails the whole group (by
-   * the unique index); written alone, it then gets that ticket.
+   * A group in one transaction: a kiosk's retry (its key made a ticket already) gets that ticket,
+   * the others new ones. Two requests of the group with one new key fail it by the unique index;
+   * written alone, the second then gets the first's ticket.
    */
+  private Future<List<Issued>> issueGroup(SqlConnection sql, List<IssueRequest> requests) {
+    List<String> keys = requests.stream().map(IssueRequest::idempotencyKey).filter(Objects::nonNull).toList();
+    Future<Map<String, Ticket>> found = keys.isEmpty() ? Future.succeededFuture(Map.of()) : tickets.findByIdempotencyKeys(sql, keys);
+    return found.compose(earlier -> {
+      List<IssueRequest> fresh = requests.stream().filter(r -> earlierTicket(earlier, r) == null).toList();
+      return (fresh.isEmpty() ? Future.succeededFuture(List.<Issued>of()) : insertNew(sql, fresh)).compose(created -> {
+        Iterator<Issued> made = created.iterator();
+        Future<List<Issued>> replies = Future.succeededFuture(new ArrayList<>());
+        for (IssueRequest request : requests) {
+          Ticket retried = earlierTicket(earlier, request);
+          Future<Issued> reply = retried == null ? Future.succeededFuture(made.next()) : null;
+          replies = replies.compose(list -> (reply != null ? reply : replay(sql, retried, request)).map(issued -> {
+            list.add(issued);
+            return list;
+          }));
+        }
+        return replies;
+      });
+    });
+  }
+
+  private static Ticket earlierTicket(Map<String, Ticket> earlier, IssueRequest request) {
+    return request.idempotencyKey() == null ? null : earlier.get(request.idempotencyKey());
+  }
+
+  /** New tickets, all or none. */
   private Future<List<Issued>> insertNew(SqlConnection sql, List<IssueRequest> requests) {
-    Instant now = clock.now();
-    LocalDateTime localNow = LocalDateTime.ofInstant(now, config.hall().timeZone());
+    LocalDateTime localNow = LocalDateTime.ofInstant(clock.now(), config.hall().timeZone());
     // Statements that do not wait for each other's answers are sent together (the client pipelines
     // them; the server runs them in order): fewer round trips, above all while the numbers are locked.
     Future<OpeningHours> hours = standards.openingHours(sql);
@@ -327,7 +354,7 @@ public final class QueueService {
           IssueRules.requireOpen(hours.result(), standard, r.service().name(), localNow);
           return standard;
         }).toList())
-        .compose(standards -> numbered(sql, requests, standards, now).compose(numbered -> {
+        .compose(standards -> numbered(sql, requests, standards).compose(numbered -> {
           List<Ticket> issued = numbered.stream().map(NewTicket::ticket).toList();
           Future<List<Ticket>> inserted = tickets.insertAll(sql, numbered);
           Future<List<Long>> logged = events.appendAll(sql, issuedEvents(requests, issued));
@@ -345,11 +372,13 @@ public final class QueueService {
   }
 
   /** The next numbers of each service's sequence, in the order the requests came; refused past a service's daily quota. */
-  private Future<List<NewTicket>> numbered(SqlConnection sql, List<IssueRequest> requests, List<ServiceStandard> standards, Instant now) {
+  private Future<List<NewTicket>> numbered(SqlConnection sql, List<IssueRequest> requests, List<ServiceStandard> standards) {
     LocalDate day = clock.today();
     SortedMap<String, Integer> counts = new TreeMap<>();
     requests.forEach(r -> counts.merge(r.service().code(), 1, Integer::sum));
     return tickets.takeNumbers(sql, day, counts).map(last -> {
+      // Queued from now, after the numbers: a later number never queues ahead of an earlier one.
+      Instant now = clock.now();
       Map<String, Integer> next = new HashMap<>();
       last.forEach((code, lastSeq) -> next.put(code, lastSeq - counts.get(code) + 1));
       List<NewTicket> numbered = new ArrayList<>();
@@ -422,7 +451,6 @@ public final class QueueService {
     return pool.withTransaction(sql -> counters.lock(sql, counterNo)
         .compose(counter -> counters.setPaused(sql, counterNo, paused, clock.now())
             .compose(v -> tickets.lockAtCounter(sql, counterNo))
-            // The event goes last: its per-hall lock is taken after every row lock, so it cannot deadlock.
             .compose(held -> events.append(sql, type, null, counterNo, actor, clock.now(), new JsonObject())
                 .compose(id -> deviceJobs.counterPaused(sql, counterNo, paused, held.orElse(null)))
                 .map(v -> new CounterState(counter.no(), counter.name(), paused, counter.services(), held.orElse(null))))));

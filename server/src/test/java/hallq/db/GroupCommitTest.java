@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -68,17 +69,36 @@ class GroupCommitTest {
   }
 
   @Test
-  void aGroupThatFailsIsWrittenAgainOneByOneSoOnlyTheBadRequestFails() {
+  void aGroupThatFailsIsWrittenAgainOneByOneInOrderSoOnlyTheBadRequestFails() {
     Future<String> first = commit.submit("first");
     List<Future<String>> group = List.of(commit.submit("a"), commit.submit("bad"), commit.submit("b"));
     finishWrites();
     finishWrites();
-    assertEquals(List.of("first", "a", "bad", "b"), writtenAlone, "the failed group's requests, each alone");
+    assertEquals(List.of("first", "a"), writtenAlone, "the failed group's first request, alone");
     finishWrites();
+    assertEquals(List.of("first", "a", "bad"), writtenAlone, "the next only when the one before is written");
+    finishWrites();
+    finishWrites();
+    assertEquals(List.of("first", "a", "bad", "b"), writtenAlone);
     assertEquals("first alone", first.result());
     assertEquals("a alone", group.get(0).result());
     assertEquals("bad request", group.get(1).cause().getMessage());
     assertEquals("b alone", group.get(2).result());
+  }
+
+  @Test
+  void aGroupWhoseConnectionFailedIsNotWrittenAgainForItMayHaveCommitted() {
+    GroupCommit<String, String> lostConnection = new GroupCommit<>(3,
+        requests -> Future.failedFuture(new SocketException("Connection reset")), this::writeAlone);
+    Future<String> first = lostConnection.submit("first");
+    List<Future<String>> group = List.of(lostConnection.submit("a"), lostConnection.submit("b"));
+    finishWrites();
+    assertEquals(List.of("first"), writtenAlone, "only the lone request was written");
+    for (Future<String> reply : group) {
+      assertTrue(reply.failed());
+      assertEquals("Connection reset", reply.cause().getMessage());
+    }
+    assertEquals("first alone", first.result());
   }
 
   @Test
