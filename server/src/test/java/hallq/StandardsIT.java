@@ -131,6 +131,22 @@ class StandardsIT extends HallTest {
     assertEquals(IntStream.rangeClosed(1, 10).mapToObj(i -> String.format("C%03d", i)).collect(Collectors.toCollection(TreeSet::new)), numbers);
     assertEquals(10L, hall.count("SELECT last_seq FROM ticket_sequence WHERE service_code = 'HOUSING_FUND'"),
         "refused requests took no number");
+
+    List<Reply> mixed = Api.await(Future.all(IntStream.range(0, 40)
+            .mapToObj(i -> hall.api.postAsync("/api/v1/tickets", TestHall.KIOSK,
+                new JsonObject().put("serviceCode", i % 2 == 0 ? "HOUSING_FUND" : "SOCIAL_INSURANCE")))
+            .toList()))
+        .list();
+    for (int i = 0; i < mixed.size(); i++) {
+      Reply reply = mixed.get(i);
+      if (i % 2 == 0) {
+        assertEquals("DAILY_QUOTA_REACHED", reply.errorCode(), reply.toString());
+      } else {
+        assertEquals(201, reply.status(), reply.toString());
+      }
+    }
+    long transactions = hall.count("SELECT count(DISTINCT xmin::text) FROM ticket WHERE service_code = 'SOCIAL_INSURANCE'");
+    assertTrue(transactions <= 10, "a refusal is answered within its group, which stands: 20 tickets in " + transactions + " transactions");
   }
 
   private Reply issue(String serviceCode, String idempotencyKey) {

@@ -30,17 +30,18 @@ public final class GroupCommit<R, T> {
   private record Waiting<R, T>(R request, Promise<T> reply) {}
 
   private final int largestGroup;
-  private final Function<List<R>, Future<List<T>>> writeGroup;
+  private final Function<List<R>, Future<List<Future<T>>>> writeGroup;
   private final Function<R, Future<T>> writeAlone;
   private final ArrayDeque<Waiting<R, T>> waiting = new ArrayDeque<>();
   private boolean writing;
 
   /**
-   * @param writeGroup writes every request in one transaction, answering in their order
+   * @param writeGroup writes every request in one transaction, answering each in their order; an
+   *     answer may be a refusal of its request (a failed future) without failing the group
    * @param writeAlone writes one request in a transaction of its own (a lone request, and each
    *     request of a group that failed)
    */
-  public GroupCommit(int largestGroup, Function<List<R>, Future<List<T>>> writeGroup, Function<R, Future<T>> writeAlone) {
+  public GroupCommit(int largestGroup, Function<List<R>, Future<List<Future<T>>>> writeGroup, Function<R, Future<T>> writeAlone) {
     this.largestGroup = largestGroup;
     this.writeGroup = writeGroup;
     this.writeAlone = writeAlone;
@@ -77,7 +78,7 @@ public final class GroupCommit<R, T> {
         .transform(written -> {
           if (written.succeeded()) {
             for (int i = 0; i < group.size(); i++) {
-              answer(group.get(i), Future.succeededFuture(written.result().get(i)));
+              answer(group.get(i), written.result().get(i));
             }
             return Future.succeededFuture();
           }

@@ -34,6 +34,8 @@ public final class PgTicketRepository {
       ON CONFLICT (hall_id, service_code, service_day) DO UPDATE SET last_seq = ticket_sequence.last_seq + $4
       RETURNING last_seq""";
 
+  private static final String LAST_NUMBERS = "SELECT service_code, last_seq FROM ticket_sequence WHERE hall_id = $1 AND service_day = $2";
+
   private static final String INSERT = """
       INSERT INTO ticket AS t (id, hall_id, service_code, service_day, seq, number, priority, status, counter_no,
         idempotency_key, issued_at, queued_at, rank_at, transferred_from, citizen_key)
@@ -111,6 +113,15 @@ public final class PgTicketRepository {
       for (RowSet<Row> rows = results; rows != null; rows = rows.next()) {
         last.put(services.next(), rows.iterator().next().getInteger(0));
       }
+      return last;
+    });
+  }
+
+  /** The last number each service took on this day, as committed now (no lock: a check before the numbers are taken). */
+  public Future<Map<String, Integer>> lastNumbers(SqlClient sql, LocalDate day) {
+    return sql.preparedQuery(LAST_NUMBERS).execute(Tuple.of(hallId, day)).map(rows -> {
+      Map<String, Integer> last = new HashMap<>();
+      rows.forEach(row -> last.put(row.getString("service_code"), row.getInteger("last_seq")));
       return last;
     });
   }

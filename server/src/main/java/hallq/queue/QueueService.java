@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -114,7 +115,7 @@ public final class QueueService {
     Future<Issued> attempt = pool.withTransaction(sql -> existing(sql, key)
         .compose(found -> found.isPresent()
             ? replay(sql, found.get(), request)
-            : insertNew(sql, List.of(request)).map(issued -> issued.get(0))));
+            : insertNew(sql, List.of(request)).compose(issued -> issued.get(0))));
     // Two kiosk retries racing with one key: the loser's transaction rolled back (no number used up); return the winner's.
     return attempt.recover(failure -> isUniqueViolation(failure, IDEMPOTENCY_INDEX)
         ? pool.withConnection(sql -> existing(sql, key).compose(found -> replay(sql, found.orElseThrow(), request)))
@@ -313,22 +314,23 @@ public final class QueueService {
 
   /**
    * A group in one transaction: a kiosk's retry (its key made a ticket already) gets that ticket,
-   * the others new ones. Two requests of the group with one new key fail it by the unique index;
-   * written alone, the second then gets the first's ticket.
+   * the others new ones; a request the hall refuses (closed, quota reached, the key used for another
+   * request) is answered with its refusal without failing the others. Two requests of the group
+   * with one new key fail it by the unique index; written alone, the second gets the first's ticket.
    */
-  private Future<List<Issued>> issueGroup(SqlConnection sql, List<IssueRequest> requests) {
+  private Future<List<Future<Issued>>> issueGroup(SqlConnection sql, List<IssueRequest> requests) {
     List<String> keys = requests.stream().map(IssueRequest::idempotencyKey).filter(Objects::nonNull).toList();
     Future<Map<String, Ticket>> found = keys.isEmpty() ? Future.succeededFuture(Map.of()) : tickets.findByIdempotencyKeys(sql, keys);
     return found.compose(earlier -> {
       List<IssueRequest> fresh = requests.stream().filter(r -> earlierTicket(earlier, r) == null).toList();
-      return (fresh.isEmpty() ? Future.succeededFuture(List.<Issued>of()) : insertNew(sql, fresh)).compose(created -> {
-        Iterator<Issued> made = created.iterator();
-        Future<List<Issued>> replies = Future.succeededFuture(new ArrayList<>());
+      return insertNew(sql, fresh).compose(created -> {
+        Iterator<Future<Issued>> made = created.iterator();
+        Future<List<Future<Issued>>> replies = Future.succeededFuture(new ArrayList<>());
         for (IssueRequest request : requests) {
           Ticket retried = earlierTicket(earlier, request);
-          Future<Issued> reply = retried == null ? Future.succeededFuture(made.next()) : null;
-          replies = replies.compose(list -> (reply != null ? reply : replay(sql, retried, request)).map(issued -> {
-            list.add(issued);
+          Future<Future<Issued>> reply = retried == null ? Future.succeededFuture(made.next()) : refusable(() -> replay(sql, retried, request));
+          replies = replies.compose(list -> reply.map(one -> {
+            list.add(one);
             return list;
           }));
         }
@@ -341,37 +343,83 @@ public final class QueueService {
     return request.idempotencyKey() == null ? null : earlier.get(request.idempotencyKey());
   }
 
-  /** New tickets, all or none. */
-  private Future<List<Issued>> insertNew(SqlConnection sql, List<IssueRequest> requests) {
+  /** A refusal answers its one request; any other failure fails the group. */
+  private static <T> Future<Future<T>> refusable(Supplier<Future<T>> attempt) {
+    return Future.succeededFuture().compose(v -> attempt.get()).transform(result -> {
+      if (result.failed() && !(result.cause() instanceof DomainException)) {
+        return Future.failedFuture(result.cause());
+      }
+      return Future.succeededFuture(result.succeeded() ? Future.succeededFuture(result.result()) : Future.failedFuture(result.cause()));
+    });
+  }
+
+  /**
+   * New tickets, written together; each request the hall refuses now (closed, its service's last
+   * issue time passed, its daily quota reached) is answered with its refusal and takes no number.
+   */
+  private Future<List<Future<Issued>>> insertNew(SqlConnection sql, List<IssueRequest> requests) {
+    if (requests.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    LocalDate day = clock.today();
     LocalDateTime localNow = LocalDateTime.ofInstant(clock.now(), config.hall().timeZone());
     // Statements that do not wait for each other's answers are sent together (the client pipelines
     // them; the server runs them in order): fewer round trips, above all while the numbers are locked.
     Future<OpeningHours> hours = standards.openingHours(sql);
     Future<Map<String, PgStandardsRepository.Current>> current = standards.standards(sql);
-    return Future.all(hours, current)
-        .map(read -> requests.stream().map(r -> {
-          ServiceStandard standard = standardOf(current.result(), r.service());
-          IssueRules.requireOpen(hours.result(), standard, r.service().name(), localNow);
-          return standard;
-        }).toList())
-        .compose(standards -> numbered(sql, requests, standards).compose(numbered -> {
-          List<Ticket> issued = numbered.stream().map(NewTicket::ticket).toList();
-          Future<List<Ticket>> inserted = tickets.insertAll(sql, numbered);
-          Future<List<Long>> logged = events.appendAll(sql, issuedEvents(requests, issued));
-          Future<List<Ahead>> ahead = tickets.aheadAndOpenCounters(sql, issued);
-          return Future.all(inserted, logged, ahead).map(written -> {
-            List<Issued> replies = new ArrayList<>();
-            for (int i = 0; i < issued.size(); i++) {
-              Position position = estimate(inserted.result().get(i), ahead.result().get(i), standards.get(i));
-              replies.add(new Issued(inserted.result().get(i), true, numbered.get(i).citizenKey(), position));
-            }
-            return replies;
-          });
-        }))
-        .compose(issued -> printJobs(sql, requests, issued).map(issued));
+    Future<Map<String, Integer>> taken = tickets.lastNumbers(sql, day);
+    return Future.all(hours, current, taken).compose(read -> {
+      Map<String, Integer> last = new HashMap<>(taken.result());
+      List<DomainException> refusals = new ArrayList<>();
+      List<IssueRequest> accepted = new ArrayList<>();
+      List<ServiceStandard> standards = new ArrayList<>();
+      for (IssueRequest request : requests) {
+        ServiceTypeConfig service = request.service();
+        try {
+          ServiceStandard standard = standardOf(current.result(), service);
+          IssueRules.requireOpen(hours.result(), standard, service.name(), localNow);
+          int seq = last.getOrDefault(service.code(), 0) + 1;
+          IssueRules.requireWithinQuota(standard, service.name(), seq);
+          last.put(service.code(), seq);
+          accepted.add(request);
+          standards.add(standard);
+          refusals.add(null);
+        } catch (DomainException refused) {
+          refusals.add(refused);
+        }
+      }
+      Future<List<Issued>> written = accepted.isEmpty() ? Future.succeededFuture(List.of()) : write(sql, accepted, standards);
+      return written.map(issued -> {
+        Iterator<Issued> next = issued.iterator();
+        return refusals.stream()
+            .map(refused -> refused == null ? Future.succeededFuture(next.next()) : Future.<Issued>failedFuture(refused))
+            .toList();
+      });
+    });
   }
 
-  /** The next numbers of each service's sequence, in the order the requests came; refused past a service's daily quota. */
+  private Future<List<Issued>> write(SqlConnection sql, List<IssueRequest> requests, List<ServiceStandard> standards) {
+    return numbered(sql, requests, standards).compose(numbered -> {
+      List<Ticket> issued = numbered.stream().map(NewTicket::ticket).toList();
+      Future<List<Ticket>> inserted = tickets.insertAll(sql, numbered);
+      Future<List<Long>> logged = events.appendAll(sql, issuedEvents(requests, issued));
+      Future<List<Ahead>> ahead = tickets.aheadAndOpenCounters(sql, issued);
+      return Future.all(inserted, logged, ahead).map(done -> {
+        List<Issued> replies = new ArrayList<>();
+        for (int i = 0; i < issued.size(); i++) {
+          Position position = estimate(inserted.result().get(i), ahead.result().get(i), standards.get(i));
+          replies.add(new Issued(inserted.result().get(i), true, numbered.get(i).citizenKey(), position));
+        }
+        return replies;
+      });
+    }).compose(issued -> printJobs(sql, requests, issued).map(issued));
+  }
+
+  /**
+   * The next numbers of each service's sequence, in the order the requests came. A group that
+   * another took numbers from meanwhile can find itself past a quota: it fails, and is written again
+   * request by request.
+   */
   private Future<List<NewTicket>> numbered(SqlConnection sql, List<IssueRequest> requests, List<ServiceStandard> standards) {
     LocalDate day = clock.today();
     SortedMap<String, Integer> counts = new TreeMap<>();

@@ -19,14 +19,16 @@ class GroupCommitTest {
   private final List<Promise<Void>> pendingWrites = new ArrayList<>();
   private final GroupCommit<String, String> commit = new GroupCommit<>(3, this::writeGroup, this::writeAlone);
 
-  /** Fails the whole group if any request is "bad", as a transaction would roll back. */
-  private Future<List<String>> writeGroup(List<String> requests) {
+  /** Fails the whole group if any request is "bad", as a transaction would roll back; refuses a "refused" request alone. */
+  private Future<List<Future<String>>> writeGroup(List<String> requests) {
     groupsWritten.add(requests);
     return pending().map(v -> {
       if (requests.contains("bad")) {
         throw new IllegalStateException("group rolled back");
       }
-      return requests.stream().map(r -> r + " written").toList();
+      return requests.stream()
+          .map(r -> r.equals("refused") ? Future.<String>failedFuture("refused in the group") : Future.succeededFuture(r + " written"))
+          .toList();
     });
   }
 
@@ -84,6 +86,18 @@ class GroupCommitTest {
     assertEquals("a alone", group.get(0).result());
     assertEquals("bad request", group.get(1).cause().getMessage());
     assertEquals("b alone", group.get(2).result());
+  }
+
+  @Test
+  void aRequestRefusedInTheGroupFailsAloneAndTheGroupStands() {
+    commit.submit("first");
+    List<Future<String>> group = List.of(commit.submit("a"), commit.submit("refused"), commit.submit("b"));
+    finishWrites();
+    finishWrites();
+    assertEquals(List.of("first"), writtenAlone, "nothing written again");
+    assertEquals("a written", group.get(0).result());
+    assertEquals("refused in the group", group.get(1).cause().getMessage());
+    assertEquals("b written", group.get(2).result());
   }
 
   @Test
