@@ -88,6 +88,9 @@ public final class GroupCommit<R, T> {
             group.forEach(one -> answer(one, Future.failedFuture(written.cause())));
             return Future.succeededFuture();
           }
+          // Rare (two requests of the group racing with one new key, a quota reached meanwhile); were
+          // it frequent, requests would be written one by one and the hall would notice only the slowness.
+          LOG.warn("A group of {} requests failed and is written again request by request: {}", group.size(), written.cause().toString());
           return aloneInOrder(group, 0);
         });
   }
