@@ -13,6 +13,7 @@ import hallq.push.EventFeed;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
 import hallq.rating.FollowUpService;
+import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
 import hallq.report.ReportService;
 import hallq.standards.AlertService;
@@ -88,7 +89,8 @@ public final class HallqServer {
     });
   }
 
-  private record Deployed(String id, int port, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer) {}
+  private record Deployed(String id, int port, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer,
+      ProvincialFeedSender provincialFeed) {}
 
   /** Report roll-ups run in the background this often (and once at start). */
   private static final long ROLL_UP_MILLIS = 60 * 60 * 1000L;
@@ -97,23 +99,25 @@ public final class HallqServer {
       Pool pool, HallClock clock, EventFeed feed) {
     String hallId = config.hall().id();
     FollowUpService followUps = new FollowUpService(pool, hallId, clock, config.followUp());
-    RatingService ratings = new RatingService(pool, hallId, clock, followUps,
-        config.lowRatingReasons().stream().map(HallqConfig.LowRatingReason::code).collect(java.util.stream.Collectors.toSet()));
+    RatingService ratings = new RatingService(pool, config, clock, followUps);
     DeviceStatusService devices = new DeviceStatusService(pool, hallId, clock);
     DeviceJobService jobs = new DeviceJobService(pool, hallId, clock, ratings);
     DemoDevices demo = new DemoDevices();
     StandardsService standards = new StandardsService(pool, config, clock);
     ReportService reports = new ReportService(pool, config, clock);
     AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
+    ProvincialFeedSender provincialFeed = ProvincialFeedSender.start(vertx, pool, hallId, config.provincialFeed());
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
-        alerts, new ComplianceService(pool, config, clock, queue), reports, feed);
+        alerts, new ComplianceService(pool, config, clock, queue), reports, feed, provincialFeed);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),
             new DeploymentOptions().setInstances(instances))
         .map(id -> new Deployed(id, port.get(), demo, alerts,
             vertx.setPeriodic(config.alerts().checkSeconds() * 1000L, timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e))),
-            vertx.setPeriodic(1, ROLL_UP_MILLIS, timer -> reports.rollUpSettledDays().onFailure(e -> LOG.warn("Report roll-up failed", e)))))
+            vertx.setPeriodic(1, ROLL_UP_MILLIS, timer -> reports.rollUpSettledDays().onFailure(e -> LOG.warn("Report roll-up failed", e))),
+            provincialFeed))
+        .onFailure(e -> provincialFeed.stop())
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances))
         .compose(d -> config.demo().simulatedDevices()
             ? demo.start(vertx, config, d.port()).map(d).recover(e -> vertx.undeploy(d.id()).transform(v -> Future.failedFuture(e)))
@@ -138,7 +142,8 @@ public final class HallqServer {
   public Future<Void> close() {
     vertx.cancelTimer(deployed.alertTimer());
     vertx.cancelTimer(deployed.rollUpTimer());
-    return deployed.demo().close(vertx)
+    return deployed.provincialFeed().stop()
+        .eventually(() -> deployed.demo().close(vertx))
         .eventually(() -> vertx.undeploy(deployed.id()))
         .eventually(() -> feed.close())
         .eventually(() -> release(vertx, pool, database));

@@ -7,9 +7,10 @@ import { complianceSection } from './compliance-section.js';
 import { todaySection } from './today-section.js';
 import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
+import { feedSection } from './feed-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection];
+const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection, feedSection];
 
 const TEXT = {
   zh: {

@@ -19,6 +19,7 @@ import hallq.config.HallqConfig.QueueRules;
 import hallq.config.HallqConfig.Role;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
+import hallq.rating.Rating;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
@@ -35,6 +36,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ public final class ConfigLoader {
   private static final Pattern PREFIX = Pattern.compile("[A-Z]");
   private static final Pattern HALL_ID = Pattern.compile("[a-z0-9-]{1,32}");
   private static final Pattern BASE_URL = Pattern.compile("https?://[^\\s/?#]+(/[^\\s?#]*[^\\s?#/])?");
+  private static final Pattern FEED_URL = Pattern.compile("https?://[^\\s]+");
   private static final Pattern PASSWORD_HASH = Pattern.compile("pbkdf2-sha256\\$\\d+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+");
 
   private ConfigLoader() {}
@@ -93,6 +96,7 @@ public final class ConfigLoader {
     ConfigNode demo = root.object("demo");
     ConfigNode alerts = root.object("alerts");
     ConfigNode followUp = root.object("followUp");
+    ConfigNode provincialFeed = root.object("provincialFeed");
     HallqConfig config = new HallqConfig(
         new Http(http.text("host"), http.integer("port", 0, 65535), matching(http, "publicBaseUrl", BASE_URL)),
         Path.of(root.text("dataDir")),
@@ -105,6 +109,7 @@ public final class ConfigLoader {
         new Demo(demo.bool("simulatedDevices"), Path.of(demo.text("bridgeConfig"))),
         new Alerts(alerts.integer("checkSeconds", 1, 3600), alerts.integer("counterPausedMinutes", 1, 1440)),
         new FollowUp(followUp.integer("workingDays", 1, 60), new WorkingDays(dates(followUp, "holidays"), dates(followUp, "workedWeekendDays"))),
+        provincialFeed(provincialFeed),
         root.objects("lowRatingReasons", r -> new LowRatingReason(matching(r, "code", CODE), r.text("name"), r.text("nameEn"))),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
         root.objects("serviceTypes", ConfigLoader::serviceType),
@@ -150,7 +155,30 @@ public final class ConfigLoader {
         matching(s, "prefix", PREFIX),
         s.text("name"),
         s.text("nameEn"),
-        standard(s));
+        standard(s),
+        s.optionalText("itemCode").isEmpty() ? s.text("code") : s.optionalText("itemCode"),
+        s.optionalText("departmentCode"),
+        s.optionalText("departmentName"));
+  }
+
+  private static HallqConfig.ProvincialFeed provincialFeed(ConfigNode feed) {
+    String url = feed.optionalText("url");
+    if (!url.isEmpty() && !FEED_URL.matcher(url).matches()) {
+      throw new ConfigException(feed.key("url"), "must be empty (no platform: the outbox holds the records) or an http(s) URL");
+    }
+    ConfigNode channels = feed.object("channelCodes");
+    Map<String, String> channelCodes = new HashMap<>();
+    for (Rating.Channel channel : Rating.Channel.values()) {
+      channelCodes.put(channel.name(), channels.text(channel.name()));
+    }
+    Duration retryFirst = Duration.ofMillis(feed.integer("retryFirstMillis", 10, 3_600_000));
+    Duration retryMax = Duration.ofMillis(feed.integer("retryMaxMillis", 10, 86_400_000));
+    if (retryMax.compareTo(retryFirst) < 0) {
+      throw new ConfigException(feed.key("retryMaxMillis"), "must not be less than retryFirstMillis");
+    }
+    return new HallqConfig.ProvincialFeed(url, feed.optionalText("token"),
+        Duration.ofMillis(feed.integer("timeoutMillis", 100, 600_000)), Duration.ofMillis(feed.integer("checkMillis", 10, 3_600_000)),
+        retryFirst, retryMax, feed.optionalText("departmentCode"), feed.optionalText("departmentName"), channelCodes);
   }
 
   /** {@code targetWaitMinutes} and {@code standardServiceMinutes}, refined by an optional {@code standard} object. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The whole, validated configuration of one HallQ server. Built by {@link ConfigLoader}. */
@@ -22,6 +23,7 @@ public record HallqConfig(
     Demo demo,
     Alerts alerts,
     FollowUp followUp,
+    ProvincialFeed provincialFeed,
     List<LowRatingReason> lowRatingReasons,
     List<PriorityCategory> priorities,
     List<ServiceTypeConfig> serviceTypes,
@@ -71,12 +73,36 @@ public record HallqConfig(
   public record FollowUp(int workingDays, WorkingDays calendar) {}
 
   /** A reason a citizen may pick for a low rating (差评原因); the hall configures the list. */
+  /**
+   * The hand-over of every rating to the provincial 好差评 platform: its address and bearer token
+   * (none: the outbox holds the records), how long one delivery may take, how often the outbox is
+   * looked at, the backoff of a record's retries (doubling from the first to the largest), the
+   * department the records name unless a service names its own, and the platform's channel code
+   * for each place a rating is given.
+   */
+  public record ProvincialFeed(String url, String token, Duration timeout, Duration check, Duration retryFirst,
+      Duration retryMax, String departmentCode, String departmentName, Map<String, String> channelCodes) {
+    public ProvincialFeed {
+      channelCodes = Map.copyOf(channelCodes);
+    }
+
+    public boolean configured() {
+      return !url.isEmpty();
+    }
+  }
+
   public record LowRatingReason(String code, String name, String nameEn) {}
 
   public record PriorityCategory(String code, String name, String nameEn) {}
 
   /** {@code standard}: the service standard the config starts with; a manager may change it later. */
-  public record ServiceTypeConfig(String code, String prefix, String name, String nameEn, ServiceStandard standard) {
+  /**
+   * {@code itemCode} is the service's 事项编码 in the province's catalogue (the service code when none
+   * is given); {@code departmentCode}/{@code departmentName} the department that handles it, when it
+   * is not the feed's default.
+   */
+  public record ServiceTypeConfig(String code, String prefix, String name, String nameEn, ServiceStandard standard,
+      String itemCode, String departmentCode, String departmentName) {
     public int targetWaitMinutes() {
       return standard.targetWaitMinutes();
     }

@@ -8,6 +8,7 @@ import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.rating.FollowUpService;
+import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
 import hallq.report.ReportService;
 import hallq.standards.AlertService;
@@ -39,7 +40,7 @@ public final class ApiVerticle extends VerticleBase {
   /** What the handlers work with: the services of one hall. */
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
-      ReportService reports, EventFeed feed) {}
+      ReportService reports, EventFeed feed, ProvincialFeedSender provincialFeed) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -139,6 +140,10 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getCompliance", standardsApi::getCompliance),
         Map.entry("listFollowUps", followUpApi::listFollowUps),
         Map.entry("actOnFollowUp", followUpApi::actOnFollowUp),
+        Map.entry("getProvincialFeed", ctx -> {
+          Access.manager(ctx);
+          Replies.json(ctx, services.provincialFeed().status());
+        }),
         Map.entry("getReport", new ReportApi(vertx, services.reports())::getReport));
 
     ErrorReplies errors = new ErrorReplies();

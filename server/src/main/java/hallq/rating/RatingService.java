@@ -1,7 +1,9 @@
 package hallq.rating;
 
 import hallq.DomainException;
+import hallq.config.HallqConfig;
 import hallq.db.PgEventLog;
+import hallq.db.PgProvincialFeedRepository;
 import hallq.db.PgRatingRepository;
 import hallq.db.PgTicketRepository;
 import hallq.queue.CitizenKey;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * 好差评 of a finished ticket: exactly one per ticket, only once service is finished. The rating and
@@ -30,11 +33,16 @@ public final class RatingService {
   private final PgRatingRepository ratings;
   private final PgEventLog events;
   private final FollowUpService followUps;
+  private final ProvincialRecord provincialRecords;
+  private final PgProvincialFeedRepository provincialFeed;
   /** The hall's configured reasons for a low rating. */
   private final Set<String> reasonCodes;
 
-  public RatingService(Pool pool, String hallId, HallClock clock, FollowUpService followUps, Set<String> reasonCodes) {
-    this.reasonCodes = Set.copyOf(reasonCodes);
+  public RatingService(Pool pool, HallqConfig config, HallClock clock, FollowUpService followUps) {
+    String hallId = config.hall().id();
+    this.reasonCodes = config.lowRatingReasons().stream().map(HallqConfig.LowRatingReason::code).collect(Collectors.toUnmodifiableSet());
+    this.provincialRecords = new ProvincialRecord(config);
+    this.provincialFeed = new PgProvincialFeedRepository(hallId);
     this.followUps = followUps;
     this.pool = pool;
     this.clock = clock;
@@ -105,8 +113,11 @@ public final class RatingService {
             }
             JsonObject payload = new JsonObject().put("number", ticket.number()).put("serviceCode", ticket.serviceCode())
                 .put("score", rated.score()).put("channel", rated.channel().name());
+            // Handed to the province in the rating's transaction: no rating without its record, nor the reverse.
+            JsonObject record = provincialRecords.firstRating(ticket, rating, clerk.orElse(null));
             return events.append(sql, EventType.TICKET_RATED, ticketId, ticket.counterNo(), rated.actor(), rating.ratedAt(), payload)
-                .compose(id -> followUps.openFor(sql, ticket, rating, clerk.orElse(null)))
+                .compose(id -> provincialFeed.add(sql, record, ticketId, rating.ratedAt()))
+                .compose(v -> followUps.openFor(sql, ticket, rating, clerk.orElse(null)))
                 .map(v -> rating);
           }));
         });

@@ -107,6 +107,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("省好差评平台：不配置地址时只存不发；地址、渠道代码、重试间隔写错时指明键名；事项编码默认为业务代码")
+  void provincialFeedKeys() {
+    HallqConfig plain = ConfigLoader.load(DEMO, Map.of());
+    assertFalse(plain.provincialFeed().configured());
+    assertEquals("2", plain.provincialFeed().channelCodes().get("TICKET_PAGE"));
+    assertEquals("SOCIAL_INSURANCE", plain.serviceType("SOCIAL_INSURANCE").orElseThrow().itemCode());
+
+    HallqConfig set = ConfigLoader.load(demoWith(raw -> {
+      raw.put("provincialFeed", new JsonObject().put("url", "https://hcp.example.gov.cn/api/records")
+          .put("channelCodes", new JsonObject().put("EVALUATION_PAD", "7")));
+      raw.getJsonArray("serviceTypes").getJsonObject(0).put("itemCode", "11330100MB0000000X4000111000000");
+    }), Map.of("HALLQ_PROVINCIAL_FEED_TOKEN", "feed-token-from-env"));
+    assertTrue(set.provincialFeed().configured());
+    assertEquals("feed-token-from-env", set.provincialFeed().token());
+    assertEquals("7", set.provincialFeed().channelCodes().get("EVALUATION_PAD"));
+    assertEquals("2", set.provincialFeed().channelCodes().get("TICKET_PAGE"), "codes not given keep their defaults");
+    assertEquals("11330100MB0000000X4000111000000", set.serviceType("SOCIAL_INSURANCE").orElseThrow().itemCode());
+
+    assertKey("provincialFeed.url", () -> ConfigLoader.load(demoWith(raw -> raw.put("provincialFeed",
+        new JsonObject().put("url", "ftp://hcp.example"))), Map.of()));
+    assertKey("provincialFeed.channelCodes.COUNTER_SCREEN", () -> ConfigLoader.load(demoWith(raw -> raw.put("provincialFeed",
+        new JsonObject().put("channelCodes", new JsonObject().put("COUNTER_SCREEN", " ")))), Map.of()));
+    assertKey("provincialFeed.retryMaxMillis", () -> ConfigLoader.load(demoWith(raw -> raw.put("provincialFeed",
+        new JsonObject().put("retryFirstMillis", 60_000).put("retryMaxMillis", 1_000))), Map.of()));
+  }
+
+  @Test
   @DisplayName("两类业务使用同一个号码前缀")
   void duplicatePrefix() {
     Path file = demoWith(raw -> raw.getJsonArray("serviceTypes").getJsonObject(1).put("prefix", "A"));
