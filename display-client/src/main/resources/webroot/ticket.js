@@ -56,6 +56,7 @@ const TEXT = {
       failed: '提交失败，请稍后再试。'
     },
     rated: '您已评价：{level}',
+    ratedByDefault: '您未在评价期限内评价，按规定默认评价为：{level}',
     ratedReason: '您已评价：{level}（{reason}）',
     ratedUnknown: '您已评价，谢谢！'
   },
@@ -112,6 +113,7 @@ const TEXT = {
       failed: 'Sending failed, please try again.'
     },
     rated: 'You rated: {level}',
+    ratedByDefault: 'You did not rate in time; by the rules this service was rated by default: {level}',
     ratedReason: 'You rated: {level} ({reason})',
     ratedUnknown: 'You have already rated this service. Thank you!'
   }
@@ -325,6 +327,7 @@ function renderRated(rating) {
   }
   const level = rating.score ? state.t('levels.' + rating.score) : null;
   rated.textContent = !level ? state.t('ratedUnknown')
+    : rating.channel === 'DEFAULT' ? state.t('ratedByDefault', { level })
     : rating.reason ? state.t('ratedReason', { level, reason: nameOf(findByCode(hallReasons(), rating.reason), rating.reason) })
       : state.t('rated', { level });
 }

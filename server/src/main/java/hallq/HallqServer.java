@@ -12,6 +12,7 @@ import hallq.http.ApiVerticle;
 import hallq.push.EventFeed;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
+import hallq.rating.DefaultRatings;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
@@ -90,7 +91,10 @@ public final class HallqServer {
   }
 
   private record Deployed(String id, int port, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer,
-      ProvincialFeedSender provincialFeed) {}
+      ProvincialFeedSender provincialFeed, DefaultRatings defaultRatings, long defaultRatingTimer) {}
+
+  /** Default ratings are looked for this often (and once at start): they fall due at the start of a day. */
+  private static final long DEFAULT_RATING_MILLIS = 10 * 60 * 1000L;
 
   /** Report roll-ups run in the background this often (and once at start). */
   private static final long ROLL_UP_MILLIS = 60 * 60 * 1000L;
@@ -107,6 +111,7 @@ public final class HallqServer {
     ReportService reports = new ReportService(pool, config, clock);
     AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
     ProvincialFeedSender provincialFeed = ProvincialFeedSender.start(vertx, pool, hallId, config.provincialFeed());
+    DefaultRatings defaultRatings = new DefaultRatings(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
         alerts, new ComplianceService(pool, config, clock, queue), reports, feed, provincialFeed);
     AtomicInteger port = new AtomicInteger();
@@ -116,7 +121,8 @@ public final class HallqServer {
         .map(id -> new Deployed(id, port.get(), demo, alerts,
             vertx.setPeriodic(config.alerts().checkSeconds() * 1000L, timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e))),
             vertx.setPeriodic(1, ROLL_UP_MILLIS, timer -> reports.rollUpSettledDays().onFailure(e -> LOG.warn("Report roll-up failed", e))),
-            provincialFeed))
+            provincialFeed, defaultRatings,
+            vertx.setPeriodic(1, DEFAULT_RATING_MILLIS, timer -> defaultRatings.giveDue().onFailure(e -> LOG.warn("Default ratings failed", e)))))
         .onFailure(e -> provincialFeed.stop())
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances))
         .compose(d -> config.demo().simulatedDevices()
@@ -133,6 +139,11 @@ public final class HallqServer {
     return deployed.alerts();
   }
 
+  /** 默认评价; given every few minutes, and tests give them at will. */
+  public DefaultRatings defaultRatings() {
+    return deployed.defaultRatings();
+  }
+
   /** The demo's simulated devices, when {@code demo.simulatedDevices} is on. */
   public DemoDevices demo() {
     return deployed.demo();
@@ -142,6 +153,7 @@ public final class HallqServer {
   public Future<Void> close() {
     vertx.cancelTimer(deployed.alertTimer());
     vertx.cancelTimer(deployed.rollUpTimer());
+    vertx.cancelTimer(deployed.defaultRatingTimer());
     return deployed.provincialFeed().stop()
         .eventually(() -> deployed.demo().close(vertx))
         .eventually(() -> vertx.undeploy(deployed.id()))

@@ -36,12 +36,12 @@ class ProvincialFeedIT {
     try (ProvincialPlatform platform = ProvincialPlatform.start(vertx, SLOW_MILLIS).then(FAIL, FAIL, HANG, SLOW, FAIL);
         TestHall hall = TestHall.start(vertx, platform.feedConfig(TOKEN, TIMEOUT_MILLIS))) {
       String clerk = hall.clerk(1);
-      JsonObject praised = finished(hall, clerk);
+      JsonObject praised = hall.finishedAtCounter1(clerk);
       assertEquals(201, hall.asCitizen(praised, "rating", new JsonObject().put("score", 5).put("comment", "很耐心")).status());
-      JsonObject complained = finished(hall, clerk);
+      JsonObject complained = hall.finishedAtCounter1(clerk);
       assertEquals(201, hall.asCitizen(complained, "rating", new JsonObject().put("score", 2).put("reason", "LONG_WAIT")).status());
       for (int i = 0; i < 4; i++) {
-        JsonObject ticket = finished(hall, clerk);
+        JsonObject ticket = hall.finishedAtCounter1(clerk);
         Reply rated = hall.api.post("/api/v1/tickets/" + ticket.getString("id") + "/rating", TestHall.DISPLAY,
             new JsonObject().put("score", 3 + i % 3));
         assertEquals(201, rated.status(), rated.toString());
@@ -93,7 +93,7 @@ class ProvincialFeedIT {
       try (TestHall first = TestHall.start(vertx, config)) {
         String clerk = first.clerk(1);
         for (int score = 1; score <= 4; score++) {
-          JsonObject ticket = finished(first, clerk);
+          JsonObject ticket = first.finishedAtCounter1(clerk);
           JsonObject body = new JsonObject().put("score", score);
           if (score <= 2) {
             body.put("comment", "等太久");
@@ -125,10 +125,10 @@ class ProvincialFeedIT {
   void withoutAPlatformTheOutboxHoldsARecordOfEveryRating(Vertx vertx) {
     try (TestHall hall = TestHall.start(vertx)) {
       String clerk = hall.clerk(1);
-      JsonObject ticket = finished(hall, clerk);
+      JsonObject ticket = hall.finishedAtCounter1(clerk);
       assertEquals(201, hall.asCitizen(ticket, "rating", new JsonObject().put("score", 4)).status());
       assertEquals(409, hall.asCitizen(ticket, "rating", new JsonObject().put("score", 1).put("reason", "OTHER")).status());
-      assertEquals(201, hall.asCitizen(finished(hall, clerk), "rating", new JsonObject().put("score", 5)).status());
+      assertEquals(201, hall.asCitizen(hall.finishedAtCounter1(clerk), "rating", new JsonObject().put("score", 5)).status());
       JsonObject unfinished = hall.issue("SOCIAL_INSURANCE");
       assertEquals(409, hall.asCitizen(unfinished, "rating", new JsonObject().put("score", 5)).status());
 
@@ -141,13 +141,5 @@ class ProvincialFeedIT {
       assertEquals(2L, status.getLong("pending"));
       assertEquals(0L, status.getLong("failing"));
     }
-  }
-
-  private static JsonObject finished(TestHall hall, String clerk) {
-    JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
-    hall.counterOp(1, "call-next", clerk);
-    hall.counterOp(1, "start", clerk);
-    hall.counterOp(1, "finish", clerk);
-    return ticket;
   }
 }

@@ -97,6 +97,7 @@ public final class ConfigLoader {
     ConfigNode alerts = root.object("alerts");
     ConfigNode followUp = root.object("followUp");
     ConfigNode provincialFeed = root.object("provincialFeed");
+    ConfigNode defaultRating = root.object("defaultRating");
     HallqConfig config = new HallqConfig(
         new Http(http.text("host"), http.integer("port", 0, 65535), matching(http, "publicBaseUrl", BASE_URL)),
         Path.of(root.text("dataDir")),
@@ -109,6 +110,8 @@ public final class ConfigLoader {
         new Demo(demo.bool("simulatedDevices"), Path.of(demo.text("bridgeConfig"))),
         new Alerts(alerts.integer("checkSeconds", 1, 3600), alerts.integer("counterPausedMinutes", 1, 1440)),
         new FollowUp(followUp.integer("workingDays", 1, 60), new WorkingDays(dates(followUp, "holidays"), dates(followUp, "workedWeekendDays"))),
+        new HallqConfig.DefaultRating(defaultRating.choice("level", HallqConfig.DefaultRating.Level.class),
+            defaultRating.integer("after", 1, 60), defaultRating.choice("unit", HallqConfig.DefaultRating.Unit.class)),
         provincialFeed(provincialFeed),
         root.objects("lowRatingReasons", r -> new LowRatingReason(matching(r, "code", CODE), r.text("name"), r.text("nameEn"))),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),

@@ -5,6 +5,7 @@ import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public record HallqConfig(
     Demo demo,
     Alerts alerts,
     FollowUp followUp,
+    DefaultRating defaultRating,
     ProvincialFeed provincialFeed,
     List<LowRatingReason> lowRatingReasons,
     List<PriorityCategory> priorities,
@@ -88,6 +90,30 @@ public record HallqConfig(
 
     public boolean configured() {
       return !url.isEmpty();
+    }
+  }
+
+  /**
+   * The rating a finished ticket gets when the citizen has not rated it {@code after} days (or
+   * working days, by the follow-up calendar) after the day it was served: given at the start of
+   * the next day, marked as a default, kept apart from the citizens' own ratings. Never a low one.
+   */
+  public record DefaultRating(Level level, int after, Unit unit) {
+    public enum Level {
+      NONE(0), BASICALLY_SATISFIED(3), SATISFIED(4), VERY_SATISFIED(5);
+
+      public final int score;
+
+      Level(int score) {
+        this.score = score;
+      }
+    }
+
+    public enum Unit { DAYS, WORKING_DAYS }
+
+    /** The last day a ticket served on {@code served} may still be rated by its citizen. */
+    public LocalDate lastDayToRate(LocalDate served, WorkingDays calendar) {
+      return unit == Unit.DAYS ? served.plusDays(after) : calendar.after(served, after);
     }
   }
 

@@ -65,14 +65,14 @@ public final class PgReportRepository {
         FROM m GROUP BY GROUPING SETS ((metric, minute, service_code), (metric, minute, counter_key), (metric, minute, clerk),
           (metric, minute, hour), (metric, minute))) g""";
 
-  /** Ratings an upheld appeal took out do not count. */
+  /** Ratings an upheld appeal took out do not count, nor default ratings (the citizen did not rate). */
   private static final String ROLL_RATINGS = """
       WITH f AS (
         SELECT t.service_code, coalesce(t.counter_no::text, '-') AS counter_key, coalesce(t.served_by, '-') AS clerk,
           to_char(t.issued_at AT TIME ZONE $3, 'HH24') AS hour, r.score, c.id AS case_id,
           c.closed_at IS NOT NULL AND (c.closed_at AT TIME ZONE $3)::date <= c.deadline AS on_time
         FROM rating r JOIN ticket t ON t.id = r.ticket_id LEFT JOIN follow_up_case c ON c.ticket_id = r.ticket_id
-        WHERE t.hall_id = $1 AND t.service_day = $2 AND NOT r.excluded),
+        WHERE t.hall_id = $1 AND t.service_day = $2 AND NOT r.excluded AND r.channel <> 'DEFAULT'),
       g AS (
         SELECT""" + " " + DIM + " " + """
           , count(*) AS ratings, count(*) FILTER (WHERE score >= 4) AS satisfied,

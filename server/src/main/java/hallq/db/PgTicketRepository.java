@@ -76,6 +76,11 @@ public final class PgTicketRepository {
   private static final String FINISHED_BY = """
       SELECT actor FROM ticket_event WHERE ticket_id = $1 AND type = 'SERVICE_FINISHED' ORDER BY id DESC LIMIT 1""";
 
+  private static final String UNRATED_FINISHED = "SELECT " + COLUMNS + ", "
+      + "(SELECT e.actor FROM ticket_event e WHERE e.ticket_id = t.id AND e.type = 'SERVICE_FINISHED' ORDER BY e.id DESC LIMIT 1) AS finished_by "
+      + "FROM ticket t WHERE t.hall_id = $1 AND t.status = 'FINISHED' AND t.ended_at >= $2 AND t.ended_at < $3 "
+      + "AND NOT EXISTS (SELECT 1 FROM rating r WHERE r.ticket_id = t.id) ORDER BY t.ended_at, t.id LIMIT $4 FOR UPDATE OF t SKIP LOCKED";
+
   private static final String COUNTER_DAY = """
       SELECT count(*) AS finished,
         round(avg(extract(epoch FROM t.called_at - t.queued_at)))::bigint AS average_wait_seconds,
@@ -231,6 +236,18 @@ public final class PgTicketRepository {
   public Future<Optional<String>> finishedBy(SqlClient sql, UUID ticketId) {
     return sql.preparedQuery(FINISHED_BY).execute(Tuple.of(ticketId))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString("actor")));
+  }
+
+  /** A finished ticket and the clerk who finished it. */
+  public record Finished(Ticket ticket, String clerk) {}
+
+  /** Finished tickets nobody rated, service ended in [from, before), oldest first, locked (others skipped). */
+  public Future<List<Finished>> unratedFinished(SqlClient sql, Instant from, Instant before, int limit) {
+    return sql.preparedQuery(UNRATED_FINISHED).execute(Tuple.of(hallId, time(from), time(before), limit)).map(rows -> {
+      List<Finished> found = new ArrayList<>();
+      rows.forEach(row -> found.add(new Finished(fromRow(row), row.getString("finished_by"))));
+      return found;
+    });
   }
 
   /** The ticket this counter finished last, unless it has been rated. */

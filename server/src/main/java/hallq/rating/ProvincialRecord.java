@@ -25,7 +25,7 @@ public final class ProvincialRecord {
     this.zone = config.hall().timeZone();
   }
 
-  /** A citizen's own rating, the first of its ticket. */
+  /** The first rating of a ticket: the citizen's own, or the default one the hall's rule gave. */
   public JsonObject firstRating(Ticket ticket, Rating rating, String clerk) {
     HallqConfig.ProvincialFeed feed = config.provincialFeed();
     ServiceTypeConfig service = config.serviceType(ticket.serviceCode()).orElseThrow();
@@ -52,7 +52,7 @@ public final class ProvincialRecord {
         .put("comment", rating.comment())
         .put("ratedAt", rating.ratedAt().atZone(zone).toOffsetDateTime().toString())
         .put("ratingKind", "FIRST")
-        .put("defaultRating", false);
+        .put("defaultRating", rating.channel() == Rating.Channel.DEFAULT);
   }
 
   private String recordId(Ticket ticket, String kind) {

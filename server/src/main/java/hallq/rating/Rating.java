@@ -14,8 +14,8 @@ import java.util.UUID;
 public record Rating(UUID ticketId, int counterNo, int score, String comment, String reason, SubScores subScores, Channel channel,
     Instant ratedAt) {
 
-  /** Where the rating was given. */
-  public enum Channel { TICKET_PAGE, COUNTER_SCREEN, EVALUATION_PAD }
+  /** Where the rating was given; DEFAULT: not by the citizen, but by the hall's rule once the time to rate ran out. */
+  public enum Channel { TICKET_PAGE, COUNTER_SCREEN, EVALUATION_PAD, DEFAULT }
 
 
   /**

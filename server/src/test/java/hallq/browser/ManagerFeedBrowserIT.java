@@ -67,10 +67,7 @@ class ManagerFeedBrowserIT {
   }
 
   private static void rate(TestHall hall, String clerk, JsonObject rating) {
-    JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
-    hall.counterOp(1, "call-next", clerk);
-    hall.counterOp(1, "start", clerk);
-    hall.counterOp(1, "finish", clerk);
+    JsonObject ticket = hall.finishedAtCounter1(clerk);
     assertEquals(201, hall.asCitizen(ticket, "rating", rating).status());
   }
 

@@ -107,7 +107,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  @DisplayName("省好差评平台：不配置地址时只存不发；地址、渠道代码、重试间隔写错时指明键名；事项编码默认为业务代码")
+  @DisplayName("省好差评平台：不配置地址时只存不发；地址、渠道代码、重试间隔、默认评价等级写错时指明键名；事项编码默认为业务代码")
   void provincialFeedKeys() {
     HallqConfig plain = ConfigLoader.load(DEMO, Map.of());
     assertFalse(plain.provincialFeed().configured());
@@ -129,6 +129,8 @@ class ConfigLoaderTest {
         new JsonObject().put("url", "ftp://hcp.example"))), Map.of()));
     assertKey("provincialFeed.channelCodes.COUNTER_SCREEN", () -> ConfigLoader.load(demoWith(raw -> raw.put("provincialFeed",
         new JsonObject().put("channelCodes", new JsonObject().put("COUNTER_SCREEN", " ")))), Map.of()));
+    assertKey("defaultRating.level", () -> ConfigLoader.load(demoWith(raw -> raw.put("defaultRating",
+        new JsonObject().put("level", "UNSATISFIED"))), Map.of()));
     assertKey("provincialFeed.retryMaxMillis", () -> ConfigLoader.load(demoWith(raw -> raw.put("provincialFeed",
         new JsonObject().put("retryFirstMillis", 60_000).put("retryMaxMillis", 1_000))), Map.of()));
   }

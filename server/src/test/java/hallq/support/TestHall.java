@@ -130,6 +130,18 @@ public final class TestHall implements AutoCloseable {
     return reply.ticket().copy().put("citizenKey", reply.body().getString("citizenKey"));
   }
 
+  /** A 社保医保 ticket issued, called, served and finished at counter 1 by the clerk signed in there. */
+  public JsonObject finishedAtCounter1(String clerk) {
+    JsonObject ticket = issue("SOCIAL_INSURANCE");
+    for (String op : List.of("call-next", "start", "finish")) {
+      Reply reply = counterOp(1, op, clerk);
+      if (reply.status() != 200) {
+        throw new AssertionError(op + " failed: " + reply);
+      }
+    }
+    return ticket;
+  }
+
   /** What the citizen's phone does with the key from the ticket's QR link. */
   public Reply asCitizen(JsonObject ticket, String action, JsonObject body) {
     MultiMap key = MultiMap.caseInsensitiveMultiMap().add("Ticket-Key", ticket.getString("citizenKey"));
