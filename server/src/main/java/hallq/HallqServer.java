@@ -10,6 +10,7 @@ import hallq.db.PgHallRepository;
 import hallq.db.PgSessionRepository;
 import hallq.http.ApiVerticle;
 import hallq.push.EventFeed;
+import hallq.quality.IndicatorService;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
 import hallq.rating.DefaultRatings;
@@ -113,7 +114,7 @@ public final class HallqServer {
     ProvincialFeedSender provincialFeed = ProvincialFeedSender.start(vertx, pool, hallId, config.provincialFeed());
     DefaultRatings defaultRatings = new DefaultRatings(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
-        alerts, new ComplianceService(pool, config, clock, queue), reports, feed, provincialFeed);
+        alerts, new ComplianceService(pool, config, clock, queue), reports, new IndicatorService(pool, config, clock), feed, provincialFeed);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),

@@ -33,14 +33,20 @@ class FollowUpIT extends HallTest {
     long id = c.getLong("id");
 
     assertEquals("WRONG_STEP", act(id, "RECTIFIED", manager).errorCode());
+    Reply satisfiedTooEarly = hall.api.post("/api/v1/follow-ups/" + id + "/actions", manager,
+        new JsonObject().put("action", "VERIFIED").put("satisfied", true));
+    assertEquals(400, satisfiedTooEarly.status(), satisfiedTooEarly.toString());
+    assertEquals("satisfied", satisfiedTooEarly.errorField());
     for (String action : List.of("VERIFIED", "RECTIFIED", "FED_BACK")) {
       assertEquals(200, act(id, action, manager).status(), action);
     }
-    Reply closed = act(id, "REVISITED", manager);
+    Reply closed = hall.api.post("/api/v1/follow-ups/" + id + "/actions", manager,
+        new JsonObject().put("action", "REVISITED").put("satisfied", false));
     assertEquals("CLOSED", closed.body().getString("step"));
     assertEquals("CASE_CLOSED", act(id, "VERIFIED", manager).errorCode());
     JsonArray actions = cases(manager).getJsonObject(0).getJsonArray("actions");
     assertEquals(4, actions.size());
+    assertEquals(false, actions.getJsonObject(3).getBoolean("satisfied"), "the 回访's answer is kept");
     assertEquals("manager", actions.getJsonObject(0).getString("by"));
     assertEquals("VERIFIED", actions.getJsonObject(0).getString("action"));
     assertEquals(403, hall.api.get("/api/v1/follow-ups", hall.clerk(2)).status());

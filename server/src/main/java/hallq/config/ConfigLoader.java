@@ -19,6 +19,7 @@ import hallq.config.HallqConfig.QueueRules;
 import hallq.config.HallqConfig.Role;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
+import hallq.quality.QualityIndicators;
 import hallq.rating.Rating;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
@@ -112,6 +113,7 @@ public final class ConfigLoader {
         new FollowUp(followUp.integer("workingDays", 1, 60), new WorkingDays(dates(followUp, "holidays"), dates(followUp, "workedWeekendDays"))),
         new HallqConfig.DefaultRating(defaultRating.choice("level", HallqConfig.DefaultRating.Level.class),
             defaultRating.integer("after", 1, 60), defaultRating.choice("unit", HallqConfig.DefaultRating.Unit.class)),
+        indicators(root.object("indicators")),
         provincialFeed(provincialFeed),
         root.objects("lowRatingReasons", r -> new LowRatingReason(matching(r, "code", CODE), r.text("name"), r.text("nameEn"))),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
@@ -162,6 +164,16 @@ public final class ConfigLoader {
         s.optionalText("itemCode").isEmpty() ? s.text("code") : s.optionalText("itemCode"),
         s.optionalText("departmentCode"),
         s.optionalText("departmentName"));
+  }
+
+  /** The weighted satisfaction score's points per level ("1" … "5", 0..100) and whether default ratings count. */
+  private static QualityIndicators indicators(ConfigNode indicators) {
+    ConfigNode weights = indicators.object("weights");
+    int[] points = new int[5];
+    for (int s = 1; s <= 5; s++) {
+      points[s - 1] = weights.integer(String.valueOf(s), 0, 100);
+    }
+    return new QualityIndicators(points, indicators.bool("defaultRatingsCount"));
   }
 
   private static HallqConfig.ProvincialFeed provincialFeed(ConfigNode feed) {

@@ -1,5 +1,6 @@
 package hallq.config;
 
+import hallq.quality.QualityIndicators;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
@@ -25,6 +26,7 @@ public record HallqConfig(
     Alerts alerts,
     FollowUp followUp,
     DefaultRating defaultRating,
+    QualityIndicators indicators,
     ProvincialFeed provincialFeed,
     List<LowRatingReason> lowRatingReasons,
     List<PriorityCategory> priorities,

@@ -39,9 +39,10 @@ public final class PgFollowUpRepository {
 
   private static final String UPDATE = "UPDATE follow_up_case SET step = $3, appeal = $4, closed_at = $5 WHERE hall_id = $1 AND id = $2";
 
-  private static final String ADD_ACTION = "INSERT INTO follow_up_action (case_id, action, note, done_by, done_at) VALUES ($1, $2, $3, $4, $5)";
+  private static final String ADD_ACTION =
+      "INSERT INTO follow_up_action (case_id, action, note, done_by, done_at, satisfied) VALUES ($1, $2, $3, $4, $5, $6)";
 
-  private static final String ACTIONS = "SELECT case_id, action, note, done_by, done_at FROM follow_up_action WHERE case_id = ANY($1) ORDER BY id";
+  private static final String ACTIONS = "SELECT case_id, action, note, done_by, done_at, satisfied FROM follow_up_action WHERE case_id = ANY($1) ORDER BY id";
 
   private static final String EXCLUDE_RATING = "UPDATE rating SET excluded = true WHERE hall_id = $1 AND ticket_id = $2";
 
@@ -73,8 +74,9 @@ public final class PgFollowUpRepository {
         .mapEmpty();
   }
 
-  public Future<Void> addAction(SqlClient sql, long caseId, String action, String note, String by, Instant at) {
-    return sql.preparedQuery(ADD_ACTION).execute(Tuple.of(caseId, action, note, by, PgTicketRepository.time(at))).mapEmpty();
+  /** {@code satisfied}: a 回访's answer, whether the citizen was satisfied with the rectification; else null. */
+  public Future<Void> addAction(SqlClient sql, long caseId, String action, String note, Boolean satisfied, String by, Instant at) {
+    return sql.preparedQuery(ADD_ACTION).execute(Tuple.of(caseId, action, note, by, PgTicketRepository.time(at), satisfied)).mapEmpty();
   }
 
   /** Each case's actions, oldest first, keyed by case id. */
@@ -85,6 +87,7 @@ public final class PgFollowUpRepository {
         byCase.computeIfAbsent(row.getLong("case_id"), id -> new JsonArray()).add(new JsonObject()
             .put("action", row.getString("action"))
             .put("note", row.getString("note"))
+            .put("satisfied", row.getBoolean("satisfied"))
             .put("by", row.getString("done_by"))
             .put("at", row.getOffsetDateTime("done_at").toInstant().toString()));
       }

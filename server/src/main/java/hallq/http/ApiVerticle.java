@@ -7,6 +7,7 @@ import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
+import hallq.quality.IndicatorService;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
@@ -40,7 +41,7 @@ public final class ApiVerticle extends VerticleBase {
   /** What the handlers work with: the services of one hall. */
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
-      ReportService reports, EventFeed feed, ProvincialFeedSender provincialFeed) {}
+      ReportService reports, IndicatorService indicators, EventFeed feed, ProvincialFeedSender provincialFeed) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -93,6 +94,7 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
+    ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
@@ -144,7 +146,8 @@ public final class ApiVerticle extends VerticleBase {
           Access.manager(ctx);
           Replies.json(ctx, services.provincialFeed().status());
         }),
-        Map.entry("getReport", new ReportApi(vertx, services.reports())::getReport));
+        Map.entry("getReport", reportApi::getReport),
+        Map.entry("getIndicators", reportApi::getIndicators));
 
     ErrorReplies errors = new ErrorReplies();
     OpenAPIContract validated = new ValidatorCachingContract(contract);

@@ -21,6 +21,6 @@ final class FollowUpApi {
     var by = Access.manager(ctx);
     JsonObject body = ctx.body().asJsonObject();
     long caseId = Replies.wholeNumber("caseId", ctx.pathParam("caseId"));
-    Replies.json(ctx, followUps.act(caseId, body.getString("action"), body.getString("note"), by));
+    Replies.json(ctx, followUps.act(caseId, body.getString("action"), body.getString("note"), body.getBoolean("satisfied"), by));
   }
 }

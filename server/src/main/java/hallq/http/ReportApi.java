@@ -1,6 +1,7 @@
 package hallq.http;
 
 import hallq.DomainException;
+import hallq.quality.IndicatorService;
 import hallq.report.ReportExport;
 import hallq.report.ReportGrouping;
 import hallq.report.ReportService;
@@ -10,14 +11,21 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Reports for managers: JSON, or a CSV / XLSX download. */
+/** Reports for managers: JSON, or a CSV / XLSX download; and the 好差评 indicators. */
 final class ReportApi {
   private final Vertx vertx;
   private final ReportService reports;
+  private final IndicatorService indicators;
 
-  ReportApi(Vertx vertx, ReportService reports) {
+  ReportApi(Vertx vertx, ReportService reports, IndicatorService indicators) {
     this.vertx = vertx;
     this.reports = reports;
+    this.indicators = indicators;
+  }
+
+  void getIndicators(RoutingContext ctx) {
+    Access.manager(ctx);
+    Replies.json(ctx, indicators.indicators(date(ctx, "from"), date(ctx, "to"), ReportGrouping.parse(param(ctx, "by", "all"))));
   }
 
   void getReport(RoutingContext ctx) {

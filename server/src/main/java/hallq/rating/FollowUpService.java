@@ -28,6 +28,7 @@ public final class FollowUpService {
   public static final String APPEALED = "APPEALED";
   public static final String APPEAL_UPHELD = "APPEAL_UPHELD";
   public static final String APPEAL_REJECTED = "APPEAL_REJECTED";
+  public static final String REVISITED = FollowUpStep.REVISIT.completedBy();
   /** How long closed cases stay in the list. */
   static final Duration RECENT = Duration.ofDays(31);
 
@@ -64,13 +65,19 @@ public final class FollowUpService {
                 .toList()))));
   }
 
-  /** One action on a case, in order; the reply is the case as it stands after it. */
-  public Future<JsonObject> act(long caseId, String action, String note, Principal by) {
+  /**
+   * One action on a case, in order; the reply is the case as it stands after it. A 回访 (REVISITED)
+   * may say whether the citizen was satisfied with the rectification (null: not reached, or did not say).
+   */
+  public Future<JsonObject> act(long caseId, String action, String note, Boolean satisfied, Principal by) {
+    if (satisfied != null && !REVISITED.equals(action)) {
+      throw DomainException.invalid("satisfied", "only a 回访 (" + REVISITED + ") records whether the citizen was satisfied");
+    }
     Instant now = clock.now();
     return pool.withTransaction(sql -> cases.lock(sql, caseId)
         .map(found -> found.orElseThrow(() -> DomainException.notFound("CASE_NOT_FOUND", "caseId: no follow-up case " + caseId)))
         .compose(c -> apply(sql, c, action, by, now)
-            .compose(after -> cases.addAction(sql, caseId, action, blankToNull(note), by.name(), now)
+            .compose(after -> cases.addAction(sql, caseId, action, blankToNull(note), satisfied, by.name(), now)
                 .compose(v -> events.append(sql, EventType.FOLLOW_UP_CHANGED, c.ticketId(), c.counterNo(), by.name(), now,
                     new JsonObject().put("caseId", caseId).put("action", action).put("step", after.step().name())))
                 .map(v -> toJson(after, clock.today())))));

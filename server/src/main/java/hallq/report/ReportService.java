@@ -45,12 +45,7 @@ public final class ReportService {
 
   public Future<JsonObject> report(LocalDate from, LocalDate to, ReportGrouping by) {
     boolean perCounter = by == ReportGrouping.COUNTER;
-    if (to.isBefore(from)) {
-      throw DomainException.invalid("to", "must not be before from (" + from + ")");
-    }
-    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-      throw DomainException.invalid("to", "a report covers at most " + MAX_DAYS + " days");
-    }
+    requirePeriod(from, to);
     return rollUp(from, to).compose(v -> pool.withConnection(sql -> rows(sql, by, from, to)
         .map(rows -> rows.stream().map(row -> perCounter ? withUtilisation(row) : withoutSpans(row)).toList())
         .compose(rows -> rows(sql, ReportGrouping.ALL, from, to).map(total -> new JsonObject()
@@ -59,6 +54,16 @@ public final class ReportService {
             .put("by", by.name().toLowerCase())
             .put("rows", new JsonArray(rows))
             .put("total", withoutSpans(total.isEmpty() ? figures(empty("all"), Map.of()) : total.get(0)))))));
+  }
+
+  /** A period a report (or the indicators) may cover: from..to, both included, at most {@link #MAX_DAYS}. */
+  public static void requirePeriod(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw DomainException.invalid("to", "must not be before from (" + from + ")");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw DomainException.invalid("to", "a report covers at most " + MAX_DAYS + " days");
+    }
   }
 
   /** How far back the background roll-up reaches. */

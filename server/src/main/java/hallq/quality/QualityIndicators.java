@@ -1,0 +1,63 @@
+package hallq.quality;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The 好差评 indicators, each defined here and nowhere else. Shares are fractions (0..1), null when
+ * there is nothing to divide by. Tickets whose rating an upheld appeal took out count in none.
+ *
+ * @param weights the weighted satisfaction score's points per level, {@code weights[s - 1]} for score s
+ * @param defaultsCount whether default ratings count in 好评率, the weighted score and CSAT (they
+ *     never count as the citizen's own, in 主动评价率)
+ */
+public record QualityIndicators(int[] weights, boolean defaultsCount) {
+
+  public JsonObject of(RatingCounts c) {
+    long base = c.finished() - c.excluded();
+    long[] counted = countedByLevel(c);
+    long rated = counted[0] + counted[1] + counted[2] + counted[3] + counted[4];
+    return new JsonObject()
+        .put("finished", c.finished())
+        .put("activeRatings", c.activeTotal())
+        .put("defaultRatings", c.defaultTotal())
+        .put("excludedRatings", c.excluded())
+        .put("countedRatings", rated)
+        // 主动评价率 + 默认评价率 + 未评率 = 1: every finished ticket is rated by its citizen, by default, or not yet.
+        .put("activeRate", share(c.activeTotal(), base))
+        .put("defaultRate", share(c.defaultTotal(), base))
+        .put("unratedRate", share(base - c.activeTotal() - c.defaultTotal(), base))
+        // 好评率: 非常满意 and 满意 among the ratings that count.
+        .put("goodRate", share(counted[3] + counted[4], rated))
+        .put("lowCount", c.low())
+        .put("replyRate", share(c.replied(), c.low()))
+        .put("revisitRate", share(c.revisited(), c.low()))
+        .put("revisitSatisfiedRate", share(c.revisitSatisfied(), c.revisitAnswered()))
+        .put("onTimeRate", share(c.casesOnTime(), c.casesDue()))
+        .put("weightedScore", mean(counted, weights))
+        .put("csat", mean(counted, new int[] {1, 2, 3, 4, 5}));
+  }
+
+  private long[] countedByLevel(RatingCounts c) {
+    long[] counted = c.active().clone();
+    if (defaultsCount) {
+      for (int i = 0; i < counted.length; i++) {
+        counted[i] += c.defaults()[i];
+      }
+    }
+    return counted;
+  }
+
+  private static Double share(long part, long whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+
+  private static Double mean(long[] byLevel, int[] points) {
+    long n = 0;
+    long sum = 0;
+    for (int i = 0; i < byLevel.length; i++) {
+      n += byLevel[i];
+      sum += byLevel[i] * points[i];
+    }
+    return n == 0 ? null : (double) sum / n;
+  }
+}
