@@ -9,11 +9,13 @@ import hallq.support.HallTest;
 import hallq.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -29,21 +31,40 @@ import org.junit.jupiter.api.Test;
  */
 class IndicatorsIT extends HallTest {
   private static final long SEED = 20261202L;
-  private static final int TICKETS = 60;
+  private static final int TICKETS = 80;
   private static final int[] WEIGHTS = {0, 30, 60, 80, 100};
 
-  /** What the test did to one finished ticket. */
-  private record Served(String service, int counter, String clerk, Integer score, boolean byDefault, boolean excluded,
-      boolean replied, boolean revisited, Boolean satisfied, boolean closedOnTime, boolean closedLate) {
+  /** What the test did to one ticket it served: finished (then rated, followed up), or not. */
+  private record Served(String service, int counter, String clerk, String end, String outcome, boolean overtime, int recalls,
+      Integer score, boolean byDefault, boolean excluded, boolean replied, boolean revisited, Boolean satisfied, boolean closedOnTime) {
+    boolean finished() {
+      return end.equals("FINISHED");
+    }
+
     boolean low() {
-      return score != null && !byDefault && !excluded && score <= 2;
+      return finished() && !byDefault && !excluded && score <= 2;
     }
   }
 
-  private record Plan(String service, int counter, Integer score, int caseSteps, boolean appeal, boolean late, Boolean satisfied) {}
+  /** How a ticket ends: finished (with an outcome, or none given: the default), a no-show, or transferred. */
+  private static final List<String> ENDS = List.of("COMPLETED", "COMPLETED", "ACCEPTED", "RETURNED", "CONSULTED", "REFERRED", "",
+      "NO_SHOW", "TRANSFERRED");
+  private static final Set<String> ONCE_DONE = Set.of("COMPLETED", "ACCEPTED");
+  private static final Set<String> NOT_DONE = Set.of("RETURNED", "REFERRED");
+
+  private record Plan(String service, int counter, String end, boolean overtime, int recalls, Integer score, int caseSteps,
+      boolean appeal, boolean late, Boolean satisfied) {
+    boolean finished() {
+      return !end.equals("NO_SHOW") && !end.equals("TRANSFERRED");
+    }
+
+    boolean hasCase() {
+      return finished() && score != null && score <= 2;
+    }
+  }
 
   @Test
-  @DisplayName("好差评指标（主动评价率、默认评价率、未评率、好评率、差评数、差评回复率、回访整改率、回访整改满意率、按期整改率、加权满意度、CSAT）与独立计算一致：全厅、业务、窗口、工作人员")
+  @DisplayName("好差评指标（主动评价率、默认评价率、未评率、好评率、差评数、差评回复率、回访整改率、回访整改满意率、按期整改率、加权满意度、CSAT）、一次办成率与异常办理（超时、退回补正/转办、弃号、转走、超限重呼）与独立计算一致：全厅、业务、窗口、工作人员")
   void indicatorsMatchAnIndependentComputation() {
     Random random = new Random(SEED);
     Map<Integer, String> clerks = Map.of(1, hall.clerk(1), 2, hall.clerk(2), 4, hall.clerk(4));
@@ -57,9 +78,11 @@ class IndicatorsIT extends HallTest {
       int roll = random.nextInt(10);
       Integer score = roll < 3 ? null : roll < 6 ? 1 + random.nextInt(2) : 3 + random.nextInt(3);
       Boolean satisfied = switch (random.nextInt(3)) { case 0 -> true; case 1 -> false; default -> null; };
-      plans.add(new Plan(service, counter, score, random.nextInt(5), random.nextInt(6) == 0, random.nextBoolean(), satisfied));
-      tickets.add(serve(service, counter, clerks.get(counter)));
-      if (score != null) {
+      Plan plan = new Plan(service, counter, ENDS.get(random.nextInt(ENDS.size())), random.nextInt(6) == 0,
+          random.nextInt(4), score, Math.min(4, random.nextInt(7)), random.nextInt(6) == 0, random.nextBoolean(), satisfied);
+      plans.add(plan);
+      tickets.add(serve(plan, clerks.get(counter)));
+      if (plan.finished() && score != null) {
         JsonObject rating = new JsonObject().put("score", score);
         if (score <= 2) {
           rating.put("reason", "LONG_WAIT");
@@ -68,6 +91,7 @@ class IndicatorsIT extends HallTest {
       }
     }
     hall.issue("SOCIAL_INSURANCE");
+    assertEquals("outcome", hall.api.post("/api/v1/counters/1/finish", clerks.get(1), new JsonObject().put("outcome", "NO_SUCH")).errorField());
     Map<String, Long> caseIds = caseIdsByTicket(manager);
 
     // On the day: appeals, and the steps of the cases followed up in time.
@@ -98,17 +122,21 @@ class IndicatorsIT extends HallTest {
 
     List<Served> served = new ArrayList<>();
     for (Plan plan : plans) {
-      boolean hasCase = plan.score() != null && plan.score() <= 2;
-      boolean closed = hasCase && !plan.appeal() && plan.caseSteps() == 4;
-      served.add(new Served(plan.service(), plan.counter(), String.format("clerk%02d", plan.counter()),
-          plan.score() == null ? 4 : plan.score(), plan.score() == null, hasCase && plan.appeal(),
-          hasCase && !plan.appeal() && plan.caseSteps() >= 3, closed, closed ? plan.satisfied() : null,
-          closed && !plan.late(), closed && plan.late()));
+      boolean closed = plan.hasCase() && !plan.appeal() && plan.caseSteps() == 4;
+      String end = plan.finished() ? "FINISHED" : plan.end();
+      String outcome = !plan.finished() ? null : plan.end().isEmpty() ? "COMPLETED" : plan.end();
+      served.add(new Served(plan.service(), plan.counter(), String.format("clerk%02d", plan.counter()), end, outcome,
+          plan.finished() && plan.overtime(), plan.recalls(), plan.score() == null ? 4 : plan.score(),
+          plan.finished() && plan.score() == null, plan.hasCase() && plan.appeal(),
+          plan.hasCase() && !plan.appeal() && plan.caseSteps() >= 3, closed, closed ? plan.satisfied() : null, closed && !plan.late()));
     }
-    assertEquals(served.stream().filter(Served::byDefault).count(), defaults);
-    assertTrue(served.stream().filter(Served::low).count() >= 10, "enough 差评 to follow up");
-    assertTrue(served.stream().anyMatch(Served::excluded) && served.stream().anyMatch(Served::closedLate)
-        && served.stream().anyMatch(Served::closedOnTime), "every kind of case happened");
+    assertEquals(served.stream().filter(s -> s.finished() && s.byDefault()).count(), defaults);
+    assertTrue(served.stream().filter(Served::low).count() >= 8, "enough 差评 to follow up");
+    assertTrue(served.stream().anyMatch(Served::excluded) && served.stream().anyMatch(Served::closedOnTime)
+        && served.stream().anyMatch(s -> s.low() && s.revisited() && !s.closedOnTime()), "every kind of case happened");
+    assertTrue(served.stream().anyMatch(Served::overtime) && served.stream().anyMatch(s -> s.recalls() > 2) && served.stream().anyMatch(s -> s.recalls() == 2)
+        && served.stream().anyMatch(s -> s.end().equals("NO_SHOW")) && served.stream().anyMatch(s -> s.end().equals("TRANSFERRED")),
+        "every kind of abnormal handling happened");
 
     compare("all", s -> "all", served);
     compare("service", Served::service, served);
@@ -131,7 +159,16 @@ class IndicatorsIT extends HallTest {
       JsonObject row = rows.getJsonObject(i);
       List<Served> group = groups.get(row.getString("key"));
       String where = by + " " + row.getString("key");
+      JsonObject abnormal = row.getJsonObject("abnormal");
+      assertEquals(count(group, s -> s.recalls() > 2), abnormal.getLong("recalledOverLimit"), where + " 超限重呼");
+      assertEquals(count(group, s -> s.end().equals("NO_SHOW")), abnormal.getLong("noShow"), where + " 弃号");
+      assertEquals(count(group, s -> s.end().equals("TRANSFERRED")), abnormal.getLong("transferred"), where + " 转走");
+      group = group.stream().filter(Served::finished).toList();
       assertEquals(group.size(), row.getLong("finished"), where);
+      assertEquals(count(group, Served::overtime), abnormal.getLong("overtime"), where + " 超时办理");
+      assertEquals(count(group, s -> NOT_DONE.contains(s.outcome())), abnormal.getLong("abnormalOutcome"), where + " 退回补正、转办");
+      same(where + " 一次办成率", ratio(count(group, s -> ONCE_DONE.contains(s.outcome())),
+          count(group, s -> ONCE_DONE.contains(s.outcome()) || NOT_DONE.contains(s.outcome()))), row.getDouble("onceDoneRate"));
       long base = count(group, s -> !s.excluded());
       long active = count(group, s -> !s.excluded() && !s.byDefault());
       long byDefault = count(group, s -> !s.excluded() && s.byDefault());
@@ -171,13 +208,30 @@ class IndicatorsIT extends HallTest {
     }
   }
 
-  private JsonObject serve(String service, int counter, String clerk) {
-    JsonObject ticket = hall.issue(service);
-    for (String op : List.of("call-next", "start", "finish")) {
-      Reply reply = hall.counterOp(counter, op, clerk);
-      assertEquals(200, reply.status(), reply.toString());
+  /** Issues a ticket and takes it through the plan at its counter; handling past the standard moves the clock on. */
+  private JsonObject serve(Plan plan, String clerk) {
+    JsonObject ticket = hall.issue(plan.service());
+    ok(hall.counterOp(plan.counter(), "call-next", clerk));
+    for (int i = 0; i < plan.recalls(); i++) {
+      ok(hall.counterOp(plan.counter(), "recall", clerk));
     }
+    if (plan.end().equals("NO_SHOW")) {
+      ok(hall.counterOp(plan.counter(), "no-show", clerk));
+      return ticket;
+    }
+    ok(hall.counterOp(plan.counter(), "start", clerk));
+    if (plan.end().equals("TRANSFERRED")) {
+      ok(hall.api.post("/api/v1/counters/" + plan.counter() + "/transfer", clerk, new JsonObject().put("serviceCode", "HOUSING_FUND")));
+      return ticket;
+    }
+    hall.clock.advance(Duration.ofMinutes(plan.overtime() ? 25 : 3));
+    ok(plan.end().isEmpty() ? hall.counterOp(plan.counter(), "finish", clerk)
+        : hall.api.post("/api/v1/counters/" + plan.counter() + "/finish", clerk, new JsonObject().put("outcome", plan.end())));
     return ticket;
+  }
+
+  private static void ok(Reply reply) {
+    assertEquals(200, reply.status(), reply.toString());
   }
 
   /** The case's steps in order, as many as planned: 核实, 整改, 反馈, 回访 (closes it, with the citizen's answer). */

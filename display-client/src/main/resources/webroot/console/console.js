@@ -56,6 +56,7 @@ const TEXT = {
       resume: '恢复'
     },
     transfer: { label: '转办至', choose: '选择业务类型…' },
+    outcome: { label: '办理结果' },
     queue: { title: '等候队列', count: '{n} 人', empty: '暂无等候的市民', waited: '已等 {m} 分钟' },
     today: { title: '今日本窗口', finished: '已办结', avgWait: '平均等候', avgService: '平均办理' },
     duration: { s: '{s} 秒', ms: '{m} 分 {s} 秒', hm: '{h} 小时 {m} 分' },
@@ -135,6 +136,7 @@ const TEXT = {
       resume: 'Resume'
     },
     transfer: { label: 'Transfer to', choose: 'Choose a service…' },
+    outcome: { label: 'Outcome' },
     queue: { title: 'Waiting', count: '{n}', empty: 'No one is waiting', waited: '{m} min' },
     today: { title: 'This counter today', finished: 'Finished', avgWait: 'Average wait', avgService: 'Average service' },
     duration: { s: '{s} s', ms: '{m} min {s} s', hm: '{h} h {m} min' },
@@ -314,6 +316,7 @@ function render() {
   renderHeader();
   renderCounterOptions();
   renderTransferOptions();
+  renderOutcomeOptions();
   renderCurrent();
   renderTimers();
   renderActions();
@@ -347,6 +350,17 @@ function renderCounterOptions() {
   }
   select.value = chosen;
   if (select.value !== chosen) select.value = '';
+}
+
+/** The hall's outcomes for 办结, the default (the first) chosen unless the clerk chose another. */
+function renderOutcomeOptions() {
+  const select = $('finish-outcome');
+  const outcomes = (state.hall && state.hall.outcomes) || [];
+  const chosen = select.value;
+  select.textContent = '';
+  for (const outcome of outcomes) select.appendChild(new Option(localName(outcome, state.lang), outcome.code));
+  select.value = outcomes.some((outcome) => outcome.code === chosen) ? chosen : (outcomes[0] ? outcomes[0].code : '');
+  select.disabled = ticketStatus(state.counter) !== 'SERVING' || state.busy;
 }
 
 function renderTransferOptions() {
@@ -414,6 +428,7 @@ function isEnabled(action) {
 function renderActions() {
   for (const action of ACTIONS) $(action.id).disabled = !isEnabled(action);
   $('transfer-service').disabled = ticketStatus(state.counter) !== 'SERVING' || state.busy;
+  $('finish-outcome').disabled = ticketStatus(state.counter) !== 'SERVING' || state.busy;
 }
 
 function waitingItem(ticket) {
@@ -651,6 +666,7 @@ function loadCounter() {
     state.counter = body;
     renderHeader();
     renderTransferOptions();
+    renderOutcomeOptions();
     renderCurrent();
     renderTimers();
     renderActions();
@@ -707,7 +723,8 @@ function problemText(reply) {
 
 async function runAction(action) {
   if (!isEnabled(action)) return;
-  const body = action.name === 'transfer' ? { serviceCode: chosenTransferService() } : undefined;
+  const body = action.name === 'transfer' ? { serviceCode: chosenTransferService() }
+    : action.name === 'finish' && $('finish-outcome').value ? { outcome: $('finish-outcome').value } : undefined;
   state.busy = true;
   renderActions();
   try {
@@ -715,6 +732,7 @@ async function runAction(action) {
     if (reply.status === 200 && reply.body) {
       applyActionReply(action, reply.body);
       if (action.name === 'transfer') $('transfer-service').value = '';
+      if (action.name === 'finish') $('finish-outcome').value = '';
       showMessage(successText(action, reply.body), 'info');
     } else if (reply.status !== 401) {
       showMessage(problemText(reply), 'error');
@@ -726,6 +744,7 @@ async function runAction(action) {
   }
   if (!state.session) return;
   renderTransferOptions();
+  renderOutcomeOptions();
   renderCurrent();
   renderTimers();
   renderActions();

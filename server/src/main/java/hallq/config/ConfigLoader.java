@@ -115,6 +115,7 @@ public final class ConfigLoader {
             defaultRating.integer("after", 1, 60), defaultRating.choice("unit", HallqConfig.DefaultRating.Unit.class)),
         indicators(root.object("indicators")),
         provincialFeed(provincialFeed),
+        root.objects("outcomes", ConfigLoader::outcome),
         root.objects("lowRatingReasons", r -> new LowRatingReason(matching(r, "code", CODE), r.text("name"), r.text("nameEn"))),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
         root.objects("serviceTypes", ConfigLoader::serviceType),
@@ -173,7 +174,7 @@ public final class ConfigLoader {
     for (int s = 1; s <= 5; s++) {
       points[s - 1] = weights.integer(String.valueOf(s), 0, 100);
     }
-    return new QualityIndicators(points, indicators.bool("defaultRatingsCount"));
+    return new QualityIndicators(points, indicators.bool("defaultRatingsCount"), indicators.integer("recallLimit", 0, 10));
   }
 
   private static HallqConfig.ProvincialFeed provincialFeed(ConfigNode feed) {
@@ -242,6 +243,14 @@ public final class ConfigLoader {
     }
   }
 
+  private static HallqConfig.Outcome outcome(ConfigNode o) {
+    Object onceDone = o.optional("onceDone");
+    if (onceDone != null && !(onceDone instanceof Boolean)) {
+      throw new ConfigException(o.key("onceDone"), "must be true, false or null (not a matter to be done, such as an enquiry)");
+    }
+    return new HallqConfig.Outcome(matching(o, "code", CODE), o.text("name"), o.text("nameEn"), (Boolean) onceDone, o.bool("abnormal"));
+  }
+
   private static UserConfig user(ConfigNode u) {
     return new UserConfig(u.text("username"), u.text("displayName"), u.choice("role", Role.class), matching(u, "passwordHash", PASSWORD_HASH));
   }
@@ -285,6 +294,10 @@ public final class ConfigLoader {
   private static void validateReferences(HallqConfig config) {
     unique(config.priorities(), PriorityCategory::code, "priorities", "code");
     unique(config.lowRatingReasons(), LowRatingReason::code, "lowRatingReasons", "code");
+    unique(config.outcomes(), HallqConfig.Outcome::code, "outcomes", "code");
+    if (config.outcomes().isEmpty()) {
+      throw new ConfigException("outcomes", "must name at least one outcome (the first is the default)");
+    }
     if (config.lowRatingReasons().isEmpty()) {
       throw new ConfigException("lowRatingReasons", "must name at least one reason");
     }

@@ -28,6 +28,7 @@ public record HallqConfig(
     DefaultRating defaultRating,
     QualityIndicators indicators,
     ProvincialFeed provincialFeed,
+    List<Outcome> outcomes,
     List<LowRatingReason> lowRatingReasons,
     List<PriorityCategory> priorities,
     List<ServiceTypeConfig> serviceTypes,
@@ -117,6 +118,18 @@ public record HallqConfig(
     public LocalDate lastDayToRate(LocalDate served, WorkingDays calendar) {
       return unit == Unit.DAYS ? served.plusDays(after) : calendar.after(served, after);
     }
+  }
+
+  /**
+   * How a clerk finished a ticket. {@code onceDone}: the citizen's matter was done on this visit
+   * (一次办成: true), was not (false), or was no matter to be done, such as an enquiry (null: left out of
+   * 一次办成率). {@code abnormal}: counts as 异常办理. The first outcome is the default.
+   */
+  public record Outcome(String code, String name, String nameEn, Boolean onceDone, boolean abnormal) {}
+
+  /** The outcome with this code; the default (the first) when the code is null. */
+  public Optional<Outcome> outcome(String code) {
+    return code == null ? Optional.of(outcomes.get(0)) : outcomes.stream().filter(o -> o.code().equals(code)).findFirst();
   }
 
   public record LowRatingReason(String code, String name, String nameEn) {}

@@ -238,6 +238,10 @@ public final class PgTicketRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString("actor")));
   }
 
+  public Future<Void> setOutcome(SqlClient sql, UUID ticketId, String outcome) {
+    return sql.preparedQuery("UPDATE ticket SET outcome = $2 WHERE id = $1").execute(Tuple.of(ticketId, outcome)).mapEmpty();
+  }
+
   /** A finished ticket and the clerk who finished it. */
   public record Finished(Ticket ticket, String clerk) {}
 

@@ -112,7 +112,8 @@ final class BridgeApi {
       case "RECALL" -> queue.recall(counterNo, clerk).map(Ticket::number);
       case "NO_SHOW" -> queue.markNoShow(counterNo, clerk).map(t -> "");
       case "START" -> queue.startService(counterNo, clerk).map(Ticket::number);
-      case "FINISH" -> queue.finish(counterNo, clerk).map(t -> "");
+      // The keypad has one finish key: the default outcome.
+      case "FINISH" -> queue.finish(counterNo, clerk, null).map(t -> "");
       case "PAUSE_RESUME" -> queue.counter(counterNo).compose(state -> state.paused()
           ? queue.resume(counterNo, clerk).map(BridgeApi::held)
           : queue.pause(counterNo, clerk).map(s -> PAUSED));

@@ -37,7 +37,8 @@ final class CounterApi {
   }
 
   void finishService(RoutingContext ctx) {
-    onTicket(ctx, queue::finish);
+    JsonObject body = ctx.body().isEmpty() ? new JsonObject() : ctx.body().asJsonObject();
+    onTicket(ctx, (no, actor) -> queue.finish(no, actor, body.getString("outcome")));
   }
 
   void transferTicket(RoutingContext ctx) {

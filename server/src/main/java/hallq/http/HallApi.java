@@ -57,14 +57,9 @@ final class HallApi {
         .put("nameEn", s.nameEn())
         .put("targetWaitMinutes", s.targetWaitMinutes())
         .put("standardServiceMinutes", s.standardServiceMinutes())).toList());
-    JsonArray reasons = new JsonArray(config.lowRatingReasons().stream().map(r -> new JsonObject()
-        .put("code", r.code())
-        .put("name", r.name())
-        .put("nameEn", r.nameEn())).toList());
-    JsonArray priorities = new JsonArray(config.priorities().stream().map(p -> new JsonObject()
-        .put("code", p.code())
-        .put("name", p.name())
-        .put("nameEn", p.nameEn())).toList());
+    JsonArray reasons = new JsonArray(config.lowRatingReasons().stream().map(r -> named(r.code(), r.name(), r.nameEn())).toList());
+    JsonArray priorities = new JsonArray(config.priorities().stream().map(p -> named(p.code(), p.name(), p.nameEn())).toList());
+    JsonArray outcomes = new JsonArray(config.outcomes().stream().map(o -> named(o.code(), o.name(), o.nameEn())).toList());
     JsonArray counters = new JsonArray(config.counters().stream().map(c -> new JsonObject()
         .put("counterNo", c.no())
         .put("name", c.name())
@@ -83,6 +78,11 @@ final class HallApi {
         .put("serviceTypes", services)
         .put("priorities", priorities)
         .put("lowRatingReasons", reasons)
+        .put("outcomes", outcomes)
         .put("counters", counters);
+  }
+
+  private static JsonObject named(String code, String name, String nameEn) {
+    return new JsonObject().put("code", code).put("name", name).put("nameEn", nameEn);
   }
 }

@@ -9,10 +9,11 @@ import io.vertx.core.json.JsonObject;
  * @param weights the weighted satisfaction score's points per level, {@code weights[s - 1]} for score s
  * @param defaultsCount whether default ratings count in 好评率, the weighted score and CSAT (they
  *     never count as the citizen's own, in 主动评价率)
+ * @param recallLimit a ticket recalled more often than this counts as 异常办理
  */
-public record QualityIndicators(int[] weights, boolean defaultsCount) {
+public record QualityIndicators(int[] weights, boolean defaultsCount, int recallLimit) {
 
-  public JsonObject of(RatingCounts c) {
+  public JsonObject of(IndicatorCounts c) {
     long base = c.finished() - c.excluded();
     long[] counted = countedByLevel(c);
     long rated = counted[0] + counted[1] + counted[2] + counted[3] + counted[4];
@@ -34,10 +35,18 @@ public record QualityIndicators(int[] weights, boolean defaultsCount) {
         .put("revisitSatisfiedRate", share(c.revisitSatisfied(), c.revisitAnswered()))
         .put("onTimeRate", share(c.casesOnTime(), c.casesDue()))
         .put("weightedScore", mean(counted, weights))
-        .put("csat", mean(counted, new int[] {1, 2, 3, 4, 5}));
+        .put("csat", mean(counted, new int[] {1, 2, 3, 4, 5}))
+        // 一次办成率: matters done on the visit among the finished tickets that were a matter to do (not enquiries).
+        .put("onceDoneRate", share(c.handling().onceDone(), c.handling().onceDone() + c.handling().notDone()))
+        .put("abnormal", new JsonObject()
+            .put("overtime", c.handling().overtime())
+            .put("abnormalOutcome", c.handling().abnormalOutcome())
+            .put("noShow", c.handling().noShow())
+            .put("transferred", c.handling().transferred())
+            .put("recalledOverLimit", c.handling().recalledOverLimit()));
   }
 
-  private long[] countedByLevel(RatingCounts c) {
+  private long[] countedByLevel(IndicatorCounts c) {
     long[] counted = c.active().clone();
     if (defaultsCount) {
       for (int i = 0; i < counted.length; i++) {

@@ -185,8 +185,16 @@ public final class QueueService {
     return atCounter(counterNo, actor, EventType.SERVICE_STARTED, t -> t.start(clock.now()));
   }
 
-  public Future<Ticket> finish(int counterNo, String actor) {
-    return atCounter(counterNo, actor, EventType.SERVICE_FINISHED, t -> t.finish(clock.now()));
+  /** Finishes service with an outcome from config (办结, 退回补正 …); null: the default outcome. */
+  public Future<Ticket> finish(int counterNo, String actor, String outcomeCode) {
+    String outcome = config.outcome(outcomeCode)
+        .orElseThrow(() -> DomainException.invalid("outcome", "must be one of the hall's outcomes "
+            + config.outcomes().stream().map(HallqConfig.Outcome::code).toList()))
+        .code();
+    return pool.withTransaction(sql -> lockCounter(sql, counterNo)
+        .map(LockedCounter::requireHeld)
+        .compose(held -> change(sql, held.finish(clock.now()), EventType.SERVICE_FINISHED, actor, new JsonObject().put("outcome", outcome)))
+        .compose(finished -> tickets.setOutcome(sql, finished.id(), outcome).map(finished)));
   }
 
   public Future<Transfer> transfer(int counterNo, String toServiceCode, String actor) {

@@ -87,10 +87,14 @@ class HallAppsBrowserIT extends HallTest {
 
         console.click("action-start");
         console.waitForText("current-status", statusText(console, "SERVING"));
+        Select outcome = new Select(console.find("finish-outcome"));
+        assertEquals("办结", outcome.getFirstSelectedOption().getText(), "the default outcome is chosen");
+        outcome.selectByVisibleText("受理");
         console.click("action-finish");
         counter.until(d -> "rating".equals(d.findElement(By.id("counter-state")).getAttribute("data-state")));
         counter.screenshot("counter-screen-rating-1280x720");
         console.waitForText("today-finished", "1");
+        assertEquals("办结", new Select(console.find("finish-outcome")).getFirstSelectedOption().getText(), "back to the default");
         console.screenshot("clerk-console-1280x800");
 
         phone.click("rate-5");
@@ -101,6 +105,8 @@ class HallAppsBrowserIT extends HallTest {
             .execute(Tuple.of(ticketId))).iterator().next();
         assertEquals(5, rating.getInteger("score"));
         assertEquals("TICKET_PAGE", rating.getString("channel"));
+        assertEquals("ACCEPTED", Api.await(hall.db.preparedQuery("SELECT outcome FROM ticket WHERE id = $1::uuid")
+            .execute(Tuple.of(ticketId))).iterator().next().getString("outcome"), "finished with the outcome the clerk chose");
       }
     }
   }

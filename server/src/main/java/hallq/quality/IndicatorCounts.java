@@ -1,0 +1,59 @@
+package hallq.quality;
+
+/**
+ * What the indicators are computed from, for one period and one row (the hall, a service, a window,
+ * a clerk): finished tickets, ratings by level and kind, the 差评 follow-up cases, and how tickets
+ * were handled.
+ *
+ * @param finished tickets finished (办结) in the period
+ * @param excluded ratings an upheld 申诉复核 took out of the indicators (their tickets count nowhere)
+ * @param active the citizens' own ratings by level, {@code active[s - 1]} for score s
+ * @param defaults default ratings (默认评价) by level
+ * @param replied 差评 whose case reported back to the citizen (反馈)
+ * @param revisited 差评 whose case was revisited (回访)
+ * @param revisitAnswered revisited 差评 whose citizen said whether they were satisfied
+ * @param revisitSatisfied of those, the satisfied ones
+ * @param casesDue 差评 cases closed, or past their deadline
+ * @param casesOnTime of those, closed by the deadline
+ * @param handling how the period's tickets were handled
+ */
+public record IndicatorCounts(long finished, long excluded, long[] active, long[] defaults, long replied, long revisited,
+    long revisitAnswered, long revisitSatisfied, long casesDue, long casesOnTime, Handling handling) {
+
+  /**
+   * @param onceDone finished with an outcome that did the citizen's matter on this visit (一次办成)
+   * @param notDone finished with an outcome that did not (退回补正, 转办 …)
+   * @param abnormalOutcome finished with an outcome the hall counts as 异常办理
+   * @param overtime finished after handling longer than the service's standard time (超时办理)
+   * @param noShow tickets that ended as 过号/弃号
+   * @param transferred tickets transferred to another service
+   * @param recalledOverLimit tickets recalled more often than the limit
+   */
+  public record Handling(long onceDone, long notDone, long abnormalOutcome, long overtime, long noShow, long transferred,
+      long recalledOverLimit) {}
+
+  /** A period with no finished ticket. */
+  public static final IndicatorCounts NONE = new IndicatorCounts(0, 0, new long[5], new long[5], 0, 0, 0, 0, 0, 0,
+      new Handling(0, 0, 0, 0, 0, 0, 0));
+
+  public long activeTotal() {
+    return sum(active);
+  }
+
+  public long defaultTotal() {
+    return sum(defaults);
+  }
+
+  /** 差评: the citizens' own ratings of 2 (不满意) or 1 (非常不满意). */
+  public long low() {
+    return active[0] + active[1];
+  }
+
+  private static long sum(long[] counts) {
+    long total = 0;
+    for (long n : counts) {
+      total += n;
+    }
+    return total;
+  }
+}
