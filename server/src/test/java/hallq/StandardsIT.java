@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -155,6 +156,55 @@ class StandardsIT extends HallTest {
       headers.add("Idempotency-Key", idempotencyKey);
     }
     return Api.await(hall.api.send(HttpMethod.POST, "/api/v1/tickets", TestHall.KIOSK, new JsonObject().put("serviceCode", serviceCode), headers));
+  }
+
+  @Test
+  @DisplayName("标准每次修改是一个新版本：修改前办理的号票按旧版本评判，修改后的按新版本；同一指标可对比修改前后；值未变不产生新版本")
+  void eachTicketIsJudgedByTheStandardInForceWhenItWasServed() {
+    servedFor(Duration.ofMinutes(12), hall.clerk(1));
+    hall.clock.set(Instant.parse("2026-11-30T02:00:00Z"));
+    String manager = hall.manager();
+    JsonObject social = editable(service(hall.api.get("/api/v1/standards", TestHall.KIOSK).body(), "SOCIAL_INSURANCE"));
+    assertEquals(10, social.getInteger("standardServiceMinutes"));
+    assertEquals(200, put(SOCIAL, manager, social.copy().put("standardServiceMinutes", 15)).status());
+    assertEquals(200, put(SOCIAL, manager, social.copy().put("standardServiceMinutes", 15)).status(), "the same again: no new version");
+    hall.clock.set(Instant.parse("2026-12-01T02:00:00Z"));
+    servedFor(Duration.ofMinutes(12), hall.clerk(1));
+
+    JsonObject row = hall.api.get("/api/v1/indicators?from=2026-11-27&to=2026-12-01&by=service", hall.manager()).body()
+        .getJsonArray("rows").getJsonObject(0);
+    assertEquals("SOCIAL_INSURANCE", row.getString("key"));
+    assertEquals(2L, row.getLong("finished"));
+    assertEquals(1L, row.getJsonObject("abnormal").getLong("overtime"), "12 minutes: over the 10 then, within the 15 now");
+    assertEquals(0.5, row.getDouble("withinStandardTimeRate"));
+
+    JsonObject versions = hall.api.get(SOCIAL + "/versions?days=7", hall.manager()).body();
+    assertEquals(2, versions.getJsonArray("versions").size(), versions.encode());
+    JsonObject first = versions.getJsonArray("versions").getJsonObject(0);
+    assertNull(first.getValue("effectiveFrom"), "in force from the start");
+    assertEquals(10, first.getJsonObject("standard").getInteger("standardServiceMinutes"));
+    JsonObject change = versions.getJsonArray("versions").getJsonObject(1);
+    assertEquals("2026-11-30T02:00:00Z", change.getString("effectiveFrom"));
+    assertEquals("manager", change.getString("changedBy"));
+    assertEquals(15, change.getJsonObject("standard").getInteger("standardServiceMinutes"));
+    JsonObject before = change.getJsonObject("before");
+    assertEquals("2026-11-23", before.getString("from"));
+    assertEquals("2026-11-29", before.getString("to"));
+    assertEquals(0.0, before.getJsonObject("indicators").getDouble("withinStandardTimeRate"));
+    JsonObject after = change.getJsonObject("after");
+    assertEquals("2026-12-01", after.getString("from"));
+    assertEquals("2026-12-01", after.getString("to"), "the days after end today");
+    assertEquals(1.0, after.getJsonObject("indicators").getDouble("withinStandardTimeRate"));
+    assertEquals(404, hall.api.get("/api/v1/standards/services/NO_SUCH/versions", hall.manager()).status());
+  }
+
+  /** A 社保医保 ticket called at once at counter 1 and handled for this long. */
+  private void servedFor(Duration handling, String clerk) {
+    hall.issue("SOCIAL_INSURANCE");
+    assertEquals(200, hall.counterOp(1, "call-next", clerk).status());
+    assertEquals(200, hall.counterOp(1, "start", clerk).status());
+    hall.clock.advance(handling);
+    assertEquals(200, hall.counterOp(1, "finish", clerk).status());
   }
 
   private Reply put(String path, String token, JsonObject body) {

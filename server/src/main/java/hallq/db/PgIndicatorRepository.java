@@ -19,6 +19,7 @@ public final class PgIndicatorRepository {
       WITH f AS (
         SELECT %s AS key, t.status = 'FINISHED' AS finished, t.status = 'NO_SHOW' AS no_show, t.status = 'TRANSFERRED' AS transferred,
           t.status = 'FINISHED' AND t.ended_at - t.started_at > st.standard_service_minutes * interval '1 minute' AS overtime,
+          t.called_at IS NOT NULL AS called, t.called_at - t.queued_at <= st.target_wait_minutes * interval '1 minute' AS within_target,
           t.recall_count > $9 AS recalled_over_limit,
           CASE WHEN t.status = 'FINISHED' THEN coalesce(t.outcome, $6) END AS outcome,
           r.ticket_id IS NOT NULL AND r.excluded AS excluded,
@@ -26,7 +27,7 @@ public final class PgIndicatorRepository {
           CASE WHEN r.ticket_id IS NOT NULL AND NOT r.excluded AND r.channel = 'DEFAULT' THEN r.score END AS by_default,
           c.id AS case_id, c.deadline, c.closed_at, act.replied, act.revisited, act.revisit_satisfied
         FROM ticket t
-        JOIN service_type st ON st.hall_id = t.hall_id AND st.code = t.service_code
+        """ + PgStandardsRepository.VERSION_IN_FORCE + """
         LEFT JOIN rating r ON r.ticket_id = t.id
         LEFT JOIN follow_up_case c ON c.ticket_id = t.id
         LEFT JOIN LATERAL (
@@ -50,7 +51,8 @@ public final class PgIndicatorRepository {
         count(*) FILTER (WHERE outcome = ANY($7)) AS once_done, count(*) FILTER (WHERE outcome = ANY($8)) AS not_done,
         count(*) FILTER (WHERE outcome = ANY($10)) AS abnormal_outcome, count(*) FILTER (WHERE overtime) AS overtime,
         count(*) FILTER (WHERE no_show) AS no_show, count(*) FILTER (WHERE transferred) AS transferred,
-        count(*) FILTER (WHERE recalled_over_limit) AS recalled_over_limit
+        count(*) FILTER (WHERE recalled_over_limit) AS recalled_over_limit,
+        count(*) FILTER (WHERE called) AS called, count(*) FILTER (WHERE within_target) AS within_target
       FROM low GROUP BY key ORDER BY key""";
 
   /**
@@ -82,7 +84,8 @@ public final class PgIndicatorRepository {
             levels(row, "d"), row.getLong("replied"), row.getLong("revisited"), row.getLong("revisit_answered"),
             row.getLong("revisit_satisfied"), row.getLong("cases_due"), row.getLong("cases_on_time"),
             new IndicatorCounts.Handling(row.getLong("once_done"), row.getLong("not_done"), row.getLong("abnormal_outcome"),
-                row.getLong("overtime"), row.getLong("no_show"), row.getLong("transferred"), row.getLong("recalled_over_limit"))));
+                row.getLong("overtime"), row.getLong("no_show"), row.getLong("transferred"), row.getLong("recalled_over_limit"),
+                row.getLong("called"), row.getLong("within_target"))));
       }
       return counts;
     });

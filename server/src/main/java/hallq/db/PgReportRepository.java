@@ -25,8 +25,8 @@ public final class PgReportRepository {
           to_char(t.issued_at AT TIME ZONE $3, 'HH24') AS hour, t.status, t.transferred_from, t.called_at, t.ended_at,
           extract(epoch FROM t.called_at - t.queued_at) AS wait_s,
           CASE WHEN t.status = 'FINISHED' THEN extract(epoch FROM t.ended_at - t.started_at) END AS service_s,
-          s.target_wait_minutes * 60 AS target_s
-        FROM ticket t JOIN service_type s ON s.hall_id = t.hall_id AND s.code = t.service_code
+          st.target_wait_minutes * 60 AS target_s
+        FROM ticket t """ + PgStandardsRepository.VERSION_IN_FORCE + """
         WHERE t.hall_id = $1 AND t.service_day = $2)
       """;
 

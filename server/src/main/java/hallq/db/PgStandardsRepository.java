@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,20 @@ import java.util.Optional;
 public final class PgStandardsRepository {
 
   /** The standard's columns of {@code service_type}, in {@link ServiceStandard}'s order. */
+  /**
+   * A LATERAL join giving ticket {@code t} the standard in force when it was called (or issued, if
+   * never called) as {@code st}: its target wait and standard handling time.
+   */
+  public static final String VERSION_IN_FORCE = "\n" + """
+      JOIN LATERAL (SELECT v.target_wait_minutes, v.standard_service_minutes FROM service_standard_version v
+        WHERE v.hall_id = t.hall_id AND v.service_code = t.service_code AND v.effective_from <= coalesce(t.called_at, t.issued_at)
+        ORDER BY v.effective_from DESC LIMIT 1) st ON true
+      """;
+
+  private static final String VERSIONS = """
+      SELECT CASE WHEN effective_from = '-infinity' THEN NULL ELSE effective_from END AS effective_from, standard, changed_by
+        FROM service_standard_version WHERE hall_id = $1 AND service_code = $2 ORDER BY service_standard_version.effective_from""";
+
   static final String STANDARD_COLUMNS = "warn_wait_minutes, target_wait_minutes, breach_wait_minutes, service_level_percent, "
       + "service_level_minutes, standard_service_minutes, queue_alert_length, last_issue_minutes_before_close, daily_quota";
 
@@ -89,6 +104,21 @@ public final class PgStandardsRepository {
     return sql.preparedQuery(LOCK_STANDARD)
         .execute(Tuple.of(hallId, serviceCode))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(current(rows.iterator().next())));
+  }
+
+  /** A standard version: in force from {@code effectiveFrom} (null: from the start) until the next. */
+  public record Version(Instant effectiveFrom, JsonObject standard, String changedBy) {}
+
+  /** Every version of a service's standard, oldest first. */
+  public Future<List<Version>> versions(SqlClient sql, String serviceCode) {
+    return sql.preparedQuery(VERSIONS).execute(Tuple.of(hallId, serviceCode)).map(rows -> {
+      List<Version> versions = new ArrayList<>();
+      for (Row row : rows) {
+        OffsetDateTime from = row.getOffsetDateTime("effective_from");
+        versions.add(new Version(from == null ? null : from.toInstant(), (JsonObject) row.getValue("standard"), row.getString("changed_by")));
+      }
+      return versions;
+    });
   }
 
   public Future<Void> updateStandard(SqlClient sql, String serviceCode, ServiceStandard standard, String by, Instant at) {

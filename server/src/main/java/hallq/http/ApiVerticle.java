@@ -147,7 +147,8 @@ public final class ApiVerticle extends VerticleBase {
           Replies.json(ctx, services.provincialFeed().status());
         }),
         Map.entry("getReport", reportApi::getReport),
-        Map.entry("getIndicators", reportApi::getIndicators));
+        Map.entry("getIndicators", reportApi::getIndicators),
+        Map.entry("listStandardVersions", reportApi::listStandardVersions));
 
     ErrorReplies errors = new ErrorReplies();
     OpenAPIContract validated = new ValidatorCachingContract(contract);

@@ -23,6 +23,12 @@ final class ReportApi {
     this.indicators = indicators;
   }
 
+  void listStandardVersions(RoutingContext ctx) {
+    Access.manager(ctx);
+    int days = Integer.parseInt(param(ctx, "days", "28"));
+    Replies.json(ctx, indicators.standardVersions(ctx.pathParam("serviceCode"), days));
+  }
+
   void getIndicators(RoutingContext ctx) {
     Access.manager(ctx);
     Replies.json(ctx, indicators.indicators(date(ctx, "from"), date(ctx, "to"), ReportGrouping.parse(param(ctx, "by", "all"))));

@@ -24,17 +24,19 @@ public record IndicatorCounts(long finished, long excluded, long[] active, long[
    * @param onceDone finished with an outcome that did the citizen's matter on this visit (一次办成)
    * @param notDone finished with an outcome that did not (退回补正, 转办 …)
    * @param abnormalOutcome finished with an outcome the hall counts as 异常办理
-   * @param overtime finished after handling longer than the service's standard time (超时办理)
+   * @param overtime finished after handling longer than the standard time then in force (超时办理)
    * @param noShow tickets that ended as 过号/弃号
    * @param transferred tickets transferred to another service
    * @param recalledOverLimit tickets recalled more often than the limit
+   * @param called tickets called
+   * @param withinTargetWait of those, called within the target wait of the standard then in force
    */
   public record Handling(long onceDone, long notDone, long abnormalOutcome, long overtime, long noShow, long transferred,
-      long recalledOverLimit) {}
+      long recalledOverLimit, long called, long withinTargetWait) {}
 
   /** A period with no finished ticket. */
   public static final IndicatorCounts NONE = new IndicatorCounts(0, 0, new long[5], new long[5], 0, 0, 0, 0, 0, 0,
-      new Handling(0, 0, 0, 0, 0, 0, 0));
+      new Handling(0, 0, 0, 0, 0, 0, 0, 0, 0));
 
   public long activeTotal() {
     return sum(active);

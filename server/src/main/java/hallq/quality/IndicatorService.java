@@ -1,7 +1,9 @@
 package hallq.quality;
 
 import hallq.config.HallqConfig;
+import hallq.DomainException;
 import hallq.db.PgIndicatorRepository;
+import hallq.db.PgStandardsRepository;
 import hallq.queue.HallClock;
 import hallq.report.ReportGrouping;
 import hallq.report.ReportService;
@@ -9,8 +11,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,8 @@ public final class IndicatorService {
   private final ZoneId zone;
   private final QualityIndicators indicators;
   private final PgIndicatorRepository counts;
+  private final PgStandardsRepository standards;
+  private final HallqConfig config;
   private final PgIndicatorRepository.HandlingRules rules;
 
   public IndicatorService(Pool pool, HallqConfig config, HallClock clock) {
@@ -31,6 +37,8 @@ public final class IndicatorService {
     this.zone = config.hall().timeZone();
     this.indicators = config.indicators();
     this.counts = new PgIndicatorRepository(config.hall().id());
+    this.standards = new PgStandardsRepository(config.hall().id());
+    this.config = config;
     List<HallqConfig.Outcome> outcomes = config.outcomes();
     this.rules = new PgIndicatorRepository.HandlingRules(outcomes.get(0).code(),
         codes(outcomes, o -> Boolean.TRUE.equals(o.onceDone())), codes(outcomes, o -> Boolean.FALSE.equals(o.onceDone())),
@@ -49,6 +57,47 @@ public final class IndicatorService {
             .put("defaultRatingsCount", indicators.defaultsCount())
             .put("rows", rowsOf(rows))
             .put("total", indicators.of(total.getOrDefault("all", IndicatorCounts.NONE))))));
+  }
+
+  /**
+   * Every version of a service's standard and, for each change, the service's indicators over the
+   * {@code days} whole days before it and after it (the day of the change, half one and half the
+   * other, in neither; the days after end today): did the new standard help?
+   */
+  public Future<JsonObject> standardVersions(String serviceCode, int days) {
+    if (config.serviceType(serviceCode).isEmpty()) {
+      throw DomainException.notFound("SERVICE_NOT_FOUND", "serviceCode: no service type '" + serviceCode + "'");
+    }
+    LocalDate today = clock.today();
+    return pool.withConnection(sql -> standards.versions(sql, serviceCode).compose(versions -> {
+      List<Future<JsonObject>> described = new ArrayList<>();
+      for (PgStandardsRepository.Version version : versions) {
+        JsonObject json = new JsonObject()
+            .put("effectiveFrom", version.effectiveFrom() == null ? null : version.effectiveFrom().toString())
+            .put("changedBy", version.changedBy())
+            .put("standard", version.standard());
+        if (version.effectiveFrom() == null) {
+          described.add(Future.succeededFuture(json));
+          continue;
+        }
+        LocalDate changed = version.effectiveFrom().atZone(zone).toLocalDate();
+        LocalDate lastAfter = changed.plusDays(days).isAfter(today) ? today : changed.plusDays(days);
+        described.add(Future.all(ofService(sql, serviceCode, changed.minusDays(days), changed.minusDays(1), today),
+                ofService(sql, serviceCode, changed.plusDays(1), lastAfter, today))
+            .map(both -> json.put("before", both.resultAt(0)).put("after", both.resultAt(1))));
+      }
+      return Future.all(described).map(all -> new JsonObject().put("serviceCode", serviceCode).put("days", days)
+          .put("versions", new JsonArray(described.stream().map(Future::result).toList())));
+    }));
+  }
+
+  private Future<JsonObject> ofService(SqlConnection sql, String serviceCode, LocalDate from, LocalDate to, LocalDate today) {
+    JsonObject period = new JsonObject().put("from", from.toString()).put("to", to.toString());
+    if (to.isBefore(from)) {
+      return Future.succeededFuture(period.put("indicators", indicators.of(IndicatorCounts.NONE)));
+    }
+    return counts.counts(sql, from, to, ReportGrouping.SERVICE, zone, today, rules)
+        .map(rows -> period.put("indicators", indicators.of(rows.getOrDefault(serviceCode, IndicatorCounts.NONE))));
   }
 
   private static List<String> codes(List<HallqConfig.Outcome> outcomes, Predicate<HallqConfig.Outcome> which) {

@@ -36,6 +36,9 @@ public record QualityIndicators(int[] weights, boolean defaultsCount, int recall
         .put("onTimeRate", share(c.casesOnTime(), c.casesDue()))
         .put("weightedScore", mean(counted, weights))
         .put("csat", mean(counted, new int[] {1, 2, 3, 4, 5}))
+        // Judged by the standard in force when each ticket was called.
+        .put("withinTargetWaitRate", share(c.handling().withinTargetWait(), c.handling().called()))
+        .put("withinStandardTimeRate", share(c.finished() - c.handling().overtime(), c.finished()))
         // 一次办成率: matters done on the visit among the finished tickets that were a matter to do (not enquiries).
         .put("onceDoneRate", share(c.handling().onceDone(), c.handling().onceDone() + c.handling().notDone()))
         .put("abnormal", new JsonObject()

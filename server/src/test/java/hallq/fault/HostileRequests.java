@@ -72,7 +72,8 @@ final class HostileRequests {
       Map.entry("updateServiceStandard", Access.MANAGER), Map.entry("updateOpeningHours", Access.MANAGER),
       Map.entry("listStandardChanges", Access.MANAGER), Map.entry("acknowledgeAlert", Access.MANAGER),
       Map.entry("listFollowUps", Access.MANAGER), Map.entry("actOnFollowUp", Access.MANAGER), Map.entry("getReport", Access.MANAGER),
-      Map.entry("getProvincialFeed", Access.MANAGER), Map.entry("getIndicators", Access.MANAGER));
+      Map.entry("getProvincialFeed", Access.MANAGER), Map.entry("getIndicators", Access.MANAGER),
+      Map.entry("listStandardVersions", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
