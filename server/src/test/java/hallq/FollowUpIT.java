@@ -34,14 +34,14 @@ class FollowUpIT extends HallTest {
 
     assertEquals("WRONG_STEP", act(id, "RECTIFIED", manager).errorCode());
     Reply satisfiedTooEarly = hall.api.post("/api/v1/follow-ups/" + id + "/actions", manager,
-        new JsonObject().put("action", "VERIFIED").put("satisfied", true));
+        new JsonObject().put("action", "VERIFIED").put("finding", "TRUE").put("satisfied", true));
     assertEquals(400, satisfiedTooEarly.status(), satisfiedTooEarly.toString());
     assertEquals("satisfied", satisfiedTooEarly.errorField());
     for (String action : List.of("VERIFIED", "RECTIFIED", "FED_BACK")) {
       assertEquals(200, act(id, action, manager).status(), action);
     }
     Reply closed = hall.api.post("/api/v1/follow-ups/" + id + "/actions", manager,
-        new JsonObject().put("action", "REVISITED").put("satisfied", false));
+        new JsonObject().put("action", "REVISITED").put("reached", true).put("satisfied", false));
     assertEquals("CLOSED", closed.body().getString("step"));
     assertEquals("CASE_CLOSED", act(id, "VERIFIED", manager).errorCode());
     JsonArray actions = cases(manager).getJsonObject(0).getJsonArray("actions");
@@ -96,11 +96,79 @@ class FollowUpIT extends HallTest {
     return ticket;
   }
 
+  @Test
+  @DisplayName("差评台账：核实结论、整改方案（责任人、期限）、回复、回访（是否联系上、是否满意）、管理员意见、关闭与重开都记入台账；立行立改当即关闭；缺项被拒")
+  void theLedgerKeepsWhatEachStepFoundAndDecided() {
+    JsonObject complex = rate(1, "POOR_ATTITUDE");
+    JsonObject simple = rate(2, "LONG_WAIT");
+    String manager = hall.manager();
+    long complexId = caseOf(complex, manager).getLong("id");
+    long simpleId = caseOf(simple, manager).getLong("id");
+
+    assertEquals("finding", step(complexId, manager, new JsonObject().put("action", "VERIFIED")).errorField());
+    assertEquals(200, step(complexId, manager, new JsonObject().put("action", "VERIFIED").put("finding", "TRUE")).status());
+    assertEquals("owner", step(complexId, manager, new JsonObject().put("action", "PLANNED").put("plan", "窗口服务礼仪培训")
+        .put("dueDate", "2026-12-04")).errorField());
+    assertEquals(200, step(complexId, manager, new JsonObject().put("action", "PLANNED").put("plan", "窗口服务礼仪培训")
+        .put("owner", "张科长").put("dueDate", "2026-12-04")).status());
+    assertEquals("RECTIFY", caseOf(complex, manager).getString("step"), "a plan keeps the case at 整改");
+    assertEquals("note", step(complexId, manager, new JsonObject().put("action", "COMMENTED")).errorField());
+    assertEquals(200, step(complexId, manager, new JsonObject().put("action", "COMMENTED").put("note", "本周内完成培训")).status());
+    assertEquals(200, step(complexId, manager, new JsonObject().put("action", "RECTIFIED")).status());
+    assertEquals(200, step(complexId, manager, new JsonObject().put("action", "FED_BACK").put("note", "已致电致歉并说明整改")).status());
+    assertEquals("reached", step(complexId, manager, new JsonObject().put("action", "REVISITED")).errorField());
+    assertEquals("satisfied", step(complexId, manager, new JsonObject().put("action", "REVISITED").put("reached", false)
+        .put("satisfied", true)).errorField(), "an unreached citizen said nothing");
+    Reply revisited = step(complexId, manager, new JsonObject().put("action", "REVISITED").put("reached", true).put("satisfied", true));
+    assertEquals("CLOSED", revisited.body().getString("step"));
+    assertEquals("NOT_REOPENABLE", step(simpleId, manager, new JsonObject().put("action", "REOPENED").put("note", "x")).errorCode());
+    assertEquals(200, step(complexId, manager, new JsonObject().put("action", "REOPENED").put("note", "市民再次投诉")).status());
+    assertEquals(200, step(complexId, manager, new JsonObject().put("action", "CLOSED_BY_MANAGER").put("note", "经复查已整改到位")).status());
+
+    JsonObject ledger = caseOf(complex, manager);
+    assertEquals("CLOSED", ledger.getString("step"));
+    assertEquals(1, ledger.getInteger("reopened"));
+    JsonObject kept = ledger.getJsonObject("ledger");
+    assertEquals("TRUE", kept.getString("finding"));
+    assertEquals("窗口服务礼仪培训", kept.getString("plan"));
+    assertEquals("张科长", kept.getString("owner"));
+    assertEquals("2026-12-04", kept.getString("planDue"));
+    assertEquals("已致电致歉并说明整改", kept.getString("reply"));
+    assertEquals(true, kept.getBoolean("reached"));
+    assertEquals(true, kept.getBoolean("satisfied"));
+    assertEquals("经复查已整改到位", kept.getString("managerComment"));
+    assertEquals("市民再次投诉", kept.getString("reopenReason"));
+
+    assertEquals(200, step(simpleId, manager, new JsonObject().put("action", "VERIFIED").put("finding", "REASONABLE")).status());
+    Reply atOnce = step(simpleId, manager, new JsonObject().put("action", "RECTIFIED_AT_ONCE").put("note", "当场解释并致歉"));
+    assertEquals("CLOSED", atOnce.body().getString("step"), "立行立改 closes the case at once");
+    assertEquals(true, atOnce.body().getJsonObject("ledger").getBoolean("rectifiedAtOnce"));
+
+    JsonObject total = hall.api.get("/api/v1/indicators?from=2026-11-27&to=2026-11-27", manager).body().getJsonObject("total");
+    assertEquals(0.5, total.getDouble("reopenRate"), "1 of the 2 closed cases was reopened: " + total.encode());
+  }
+
+  private JsonObject caseOf(JsonObject ticket, String manager) {
+    return cases(manager).stream().map(JsonObject.class::cast)
+        .filter(c -> c.getString("ticketId").equals(ticket.getString("id"))).findFirst().orElseThrow();
+  }
+
+  private Reply step(long id, String token, JsonObject body) {
+    return hall.api.post("/api/v1/follow-ups/" + id + "/actions", token, body);
+  }
+
   private JsonArray cases(String token) {
     return hall.api.get("/api/v1/follow-ups", token).body().getJsonArray("cases");
   }
 
   private Reply act(long id, String action, String token) {
-    return hall.api.post("/api/v1/follow-ups/" + id + "/actions", token, new JsonObject().put("action", action).put("note", "已处理"));
+    JsonObject body = new JsonObject().put("action", action).put("note", "已处理");
+    if (action.equals("VERIFIED")) {
+      body.put("finding", "TRUE");
+    }
+    if (action.equals("REVISITED")) {
+      body.put("reached", true);
+    }
+    return hall.api.post("/api/v1/follow-ups/" + id + "/actions", token, body);
   }
 }

@@ -185,6 +185,8 @@ class IndicatorsIT extends HallTest {
           count(group, s -> s.low() && s.satisfied() != null)), row.getDouble("revisitSatisfiedRate"));
       // Every case is due ten days on: closed by its deadline or not.
       same(where + " 按期整改率", ratio(count(group, s -> s.low() && s.closedOnTime()), low), row.getDouble("onTimeRate"));
+      assertEquals(low - count(group, s -> s.low() && s.closedOnTime()), row.getLong("overdueCases"), where + " 逾期");
+      same(where + " 重开率", ratio(0, count(group, s -> s.low() && s.revisited())), row.getDouble("reopenRate"));
       same(where + " 加权满意度", counted.isEmpty() ? null
           : counted.stream().mapToDouble(s -> WEIGHTS[s.score() - 1]).average().orElseThrow(), row.getDouble("weightedScore"));
       same(where + " CSAT", counted.isEmpty() ? null : counted.stream().mapToDouble(Served::score).average().orElseThrow(),
@@ -239,8 +241,11 @@ class IndicatorsIT extends HallTest {
     List<String> actions = List.of("VERIFIED", "RECTIFIED", "FED_BACK", "REVISITED");
     for (int step = 0; step < plan.caseSteps() && step < actions.size(); step++) {
       JsonObject body = new JsonObject().put("action", actions.get(step)).put("note", "已处理");
+      if (step == 0) {
+        body.put("finding", "TRUE");
+      }
       if (step == 3) {
-        body.put("satisfied", plan.satisfied());
+        body.put("reached", true).put("satisfied", plan.satisfied());
       }
       Reply reply = act(caseId, body, manager);
       assertEquals(200, reply.status(), reply.toString());

@@ -17,16 +17,17 @@ import java.util.UUID;
 /** 差评整改 cases and their actions. */
 public final class PgFollowUpRepository {
 
-  /** A case as stored. */
+  /** A case as stored; {@code ledger} holds what its steps recorded (finding, plan, owner, planDue, reached, satisfied, comment). */
   public record Case(long id, UUID ticketId, String number, String serviceCode, Integer counterNo, String clerk, int score,
-      Instant openedAt, LocalDate deadline, FollowUpStep step, String appeal, Instant closedAt) {
+      Instant openedAt, LocalDate deadline, FollowUpStep step, String appeal, Instant closedAt, JsonObject ledger, int reopened) {
 
     public boolean overdue(LocalDate today) {
       return step != FollowUpStep.CLOSED && today.isAfter(deadline);
     }
   }
 
-  private static final String COLUMNS = "id, ticket_id, number, service_code, counter_no, clerk, score, opened_at, deadline, step, appeal, closed_at";
+  private static final String COLUMNS =
+      "id, ticket_id, number, service_code, counter_no, clerk, score, opened_at, deadline, step, appeal, closed_at, ledger, reopened";
 
   private static final String OPEN = """
       INSERT INTO follow_up_case (hall_id, ticket_id, number, service_code, counter_no, clerk, score, opened_at, deadline, step)
@@ -37,7 +38,8 @@ public final class PgFollowUpRepository {
 
   private static final String LOCK = "SELECT " + COLUMNS + " FROM follow_up_case WHERE hall_id = $1 AND id = $2 FOR UPDATE";
 
-  private static final String UPDATE = "UPDATE follow_up_case SET step = $3, appeal = $4, closed_at = $5 WHERE hall_id = $1 AND id = $2";
+  private static final String UPDATE =
+      "UPDATE follow_up_case SET step = $3, appeal = $4, closed_at = $5, ledger = $6, reopened = $7 WHERE hall_id = $1 AND id = $2";
 
   private static final String ADD_ACTION =
       "INSERT INTO follow_up_action (case_id, action, note, done_by, done_at, satisfied) VALUES ($1, $2, $3, $4, $5, $6)";
@@ -68,10 +70,10 @@ public final class PgFollowUpRepository {
     return sql.preparedQuery(LOCK).execute(Tuple.of(hallId, id)).map(rows -> cases(rows).stream().findFirst());
   }
 
-  public Future<Void> update(SqlClient sql, long id, FollowUpStep step, String appeal, Instant closedAt) {
-    return sql.preparedQuery(UPDATE)
-        .execute(Tuple.of(hallId, id, step.name(), appeal, closedAt == null ? null : PgTicketRepository.time(closedAt)))
-        .mapEmpty();
+  public Future<Void> update(SqlClient sql, Case c) {
+    Tuple params = Tuple.of(hallId, c.id(), c.step().name(), c.appeal(), c.closedAt() == null ? null : PgTicketRepository.time(c.closedAt()),
+        c.ledger()).addInteger(c.reopened());
+    return sql.preparedQuery(UPDATE).execute(params).mapEmpty();
   }
 
   /** {@code satisfied}: a 回访's answer, whether the citizen was satisfied with the rectification; else null. */
@@ -107,7 +109,8 @@ public final class PgFollowUpRepository {
       cases.add(new Case(row.getLong("id"), row.getUUID("ticket_id"), row.getString("number"), row.getString("service_code"),
           row.getInteger("counter_no"), row.getString("clerk"), row.getInteger("score"),
           row.getOffsetDateTime("opened_at").toInstant(), row.getLocalDate("deadline"), FollowUpStep.valueOf(row.getString("step")),
-          row.getString("appeal"), closed == null ? null : closed.toInstant()));
+          row.getString("appeal"), closed == null ? null : closed.toInstant(), (JsonObject) row.getValue("ledger"),
+          row.getInteger("reopened")));
     }
     return cases;
   }

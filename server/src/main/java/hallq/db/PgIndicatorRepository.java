@@ -25,7 +25,7 @@ public final class PgIndicatorRepository {
           r.ticket_id IS NOT NULL AND r.excluded AS excluded,
           CASE WHEN r.ticket_id IS NOT NULL AND NOT r.excluded AND r.channel <> 'DEFAULT' THEN r.score END AS active,
           CASE WHEN r.ticket_id IS NOT NULL AND NOT r.excluded AND r.channel = 'DEFAULT' THEN r.score END AS by_default,
-          c.id AS case_id, c.deadline, c.closed_at, act.replied, act.revisited, act.revisit_satisfied
+          c.id AS case_id, c.deadline, c.closed_at, c.reopened, act.replied, act.revisited, act.revisit_satisfied
         FROM ticket t
         """ + PgStandardsRepository.VERSION_IN_FORCE + """
         LEFT JOIN rating r ON r.ticket_id = t.id
@@ -48,6 +48,8 @@ public final class PgIndicatorRepository {
         count(*) FILTER (WHERE is_low AND revisited AND revisit_satisfied) AS revisit_satisfied,
         count(*) FILTER (WHERE is_low AND case_id IS NOT NULL AND (closed_at IS NOT NULL OR deadline < $5)) AS cases_due,
         count(*) FILTER (WHERE is_low AND closed_at IS NOT NULL AND (closed_at AT TIME ZONE $4)::date <= deadline) AS cases_on_time,
+        count(*) FILTER (WHERE is_low AND (closed_at IS NOT NULL OR reopened > 0)) AS cases_closed_ever,
+        count(*) FILTER (WHERE is_low AND reopened > 0) AS cases_reopened,
         count(*) FILTER (WHERE outcome = ANY($7)) AS once_done, count(*) FILTER (WHERE outcome = ANY($8)) AS not_done,
         count(*) FILTER (WHERE outcome = ANY($10)) AS abnormal_outcome, count(*) FILTER (WHERE overtime) AS overtime,
         count(*) FILTER (WHERE no_show) AS no_show, count(*) FILTER (WHERE transferred) AS transferred,
@@ -82,7 +84,8 @@ public final class PgIndicatorRepository {
       for (Row row : rows) {
         counts.put(row.getString("key"), new IndicatorCounts(row.getLong("finished"), row.getLong("excluded"), levels(row, "a"),
             levels(row, "d"), row.getLong("replied"), row.getLong("revisited"), row.getLong("revisit_answered"),
-            row.getLong("revisit_satisfied"), row.getLong("cases_due"), row.getLong("cases_on_time"),
+            row.getLong("revisit_satisfied"), row.getLong("cases_due"), row.getLong("cases_on_time"), row.getLong("cases_closed_ever"),
+            row.getLong("cases_reopened"),
             new IndicatorCounts.Handling(row.getLong("once_done"), row.getLong("not_done"), row.getLong("abnormal_outcome"),
                 row.getLong("overtime"), row.getLong("no_show"), row.getLong("transferred"), row.getLong("recalled_over_limit"),
                 row.getLong("called"), row.getLong("within_target"))));

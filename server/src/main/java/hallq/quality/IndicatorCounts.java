@@ -15,10 +15,13 @@ package hallq.quality;
  * @param revisitSatisfied of those, the satisfied ones
  * @param casesDue 差评 cases closed, or past their deadline
  * @param casesOnTime of those, closed by the deadline
+ * @param casesClosedEver 差评 cases closed at least once
+ * @param casesReopened of those, reopened (重开)
  * @param handling how the period's tickets were handled
  */
 public record IndicatorCounts(long finished, long excluded, long[] active, long[] defaults, long replied, long revisited,
-    long revisitAnswered, long revisitSatisfied, long casesDue, long casesOnTime, Handling handling) {
+    long revisitAnswered, long revisitSatisfied, long casesDue, long casesOnTime, long casesClosedEver, long casesReopened,
+    Handling handling) {
 
   /**
    * @param onceDone finished with an outcome that did the citizen's matter on this visit (一次办成)
@@ -35,7 +38,7 @@ public record IndicatorCounts(long finished, long excluded, long[] active, long[
       long recalledOverLimit, long called, long withinTargetWait) {}
 
   /** A period with no finished ticket. */
-  public static final IndicatorCounts NONE = new IndicatorCounts(0, 0, new long[5], new long[5], 0, 0, 0, 0, 0, 0,
+  public static final IndicatorCounts NONE = new IndicatorCounts(0, 0, new long[5], new long[5], 0, 0, 0, 0, 0, 0, 0, 0,
       new Handling(0, 0, 0, 0, 0, 0, 0, 0, 0));
 
   public long activeTotal() {

@@ -34,6 +34,9 @@ public record QualityIndicators(int[] weights, boolean defaultsCount, int recall
         .put("revisitRate", share(c.revisited(), c.low()))
         .put("revisitSatisfiedRate", share(c.revisitSatisfied(), c.revisitAnswered()))
         .put("onTimeRate", share(c.casesOnTime(), c.casesDue()))
+        .put("overdueCases", c.casesDue() - c.casesOnTime())
+        // 重开率: cases reopened among those ever closed.
+        .put("reopenRate", share(c.casesReopened(), c.casesClosedEver()))
         .put("weightedScore", mean(counted, weights))
         .put("csat", mean(counted, new int[] {1, 2, 3, 4, 5}))
         // Judged by the standard in force when each ticket was called.

@@ -90,7 +90,7 @@ final class HostileRequests {
           + "\"serviceLevelPercent\":80,\"serviceLevelMinutes\":15,\"standardServiceMinutes\":10,\"queueAlertLength\":20,"
           + "\"lastIssueMinutesBeforeClose\":30,\"dailyQuota\":null}"),
       Map.entry("updateOpeningHours", "{\"periods\":[{\"days\":[\"MON\"],\"opens\":\"09:00\",\"closes\":\"17:00\"}]}"),
-      Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"note\":\"checked\"}"));
+      Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
 
   static final List<String> INJECTIONS = List.of(
       "' OR '1'='1", "'; DROP TABLE ticket; --", "1; SELECT pg_sleep(5)--", "\" OR \"\"=\"", "1' UNION SELECT token_hash FROM auth_session--",
