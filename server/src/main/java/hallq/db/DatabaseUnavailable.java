@@ -2,7 +2,7 @@ package hallq.db;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.SocketException;
+import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -14,8 +14,9 @@ public final class DatabaseUnavailable {
 
   public static boolean is(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      // Refused or reset connections, a connection lost mid-query, no pool connection free in time.
-      if (t instanceof SocketException || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
+      // Refused or reset connections (a reset found while writing is a plain IOException), a connection
+      // lost mid-query, no pool connection free in time.
+      if (t instanceof IOException || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
         return true;
       }
       // SQLSTATE class 08: connection exception; class 57P: operator intervention (shutdown, cannot connect now).

@@ -90,6 +90,7 @@ final class HostileRequests {
           + "\"serviceLevelPercent\":80,\"serviceLevelMinutes\":15,\"standardServiceMinutes\":10,\"queueAlertLength\":20,"
           + "\"lastIssueMinutesBeforeClose\":30,\"dailyQuota\":null}"),
       Map.entry("updateOpeningHours", "{\"periods\":[{\"days\":[\"MON\"],\"opens\":\"09:00\",\"closes\":\"17:00\"}]}"),
+      Map.entry("finishService", "{\"outcome\":\"COMPLETED\"}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
 
   static final List<String> INJECTIONS = List.of(
@@ -182,8 +183,12 @@ final class HostileRequests {
       defects.add(Defect.HEADER_PARAM);
     }
     if (hasBody(op)) {
-      defects.addAll(List.of(Defect.BODY_WRONG_TYPE, Defect.BODY_MISSING_FIELD, Defect.BODY_UNKNOWN_FIELD, Defect.BODY_OVERLONG_STRING,
+      defects.addAll(List.of(Defect.BODY_WRONG_TYPE, Defect.BODY_UNKNOWN_FIELD, Defect.BODY_OVERLONG_STRING,
           Defect.BODY_INJECTION, Defect.BODY_BAD_UTF8, Defect.BODY_NOT_JSON, Defect.BODY_CONTENT_TYPE, Defect.BODY_TOO_LARGE));
+      // A body whose fields are all optional has none to leave out.
+      if (!schema(op).getJsonArray("required", new JsonArray()).isEmpty()) {
+        defects.add(Defect.BODY_MISSING_FIELD);
+      }
       if (properties(op).stream().anyMatch(name -> allowsNumbers(property(op, name)))) {
         defects.add(Defect.BODY_BAD_NUMBER);
       }
