@@ -11,6 +11,7 @@ import hallq.db.PgSessionRepository;
 import hallq.http.ApiVerticle;
 import hallq.push.EventFeed;
 import hallq.quality.IndicatorService;
+import hallq.quality.KpiBoard;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
 import hallq.rating.DefaultRatings;
@@ -113,8 +114,10 @@ public final class HallqServer {
     AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
     ProvincialFeedSender provincialFeed = ProvincialFeedSender.start(vertx, pool, hallId, config.provincialFeed());
     DefaultRatings defaultRatings = new DefaultRatings(pool, config, clock);
+    IndicatorService indicators = new IndicatorService(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
-        alerts, new ComplianceService(pool, config, clock, queue), reports, new IndicatorService(pool, config, clock), feed, provincialFeed);
+        alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, new KpiBoard(pool, hallId, clock, indicators), feed,
+        provincialFeed);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),

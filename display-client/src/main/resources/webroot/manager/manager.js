@@ -8,9 +8,10 @@ import { todaySection } from './today-section.js';
 import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
 import { feedSection } from './feed-section.js';
+import { kpiSection } from './kpi-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection, feedSection];
+const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection, kpiSection, feedSection];
 
 const TEXT = {
   zh: {

@@ -8,6 +8,7 @@ import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.quality.IndicatorService;
+import hallq.quality.KpiBoard;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
@@ -41,7 +42,7 @@ public final class ApiVerticle extends VerticleBase {
   /** What the handlers work with: the services of one hall. */
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
-      ReportService reports, IndicatorService indicators, EventFeed feed, ProvincialFeedSender provincialFeed) {}
+      ReportService reports, IndicatorService indicators, KpiBoard kpi, EventFeed feed, ProvincialFeedSender provincialFeed) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -94,7 +95,7 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
-    ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators());
+    ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.kpi());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
@@ -148,7 +149,9 @@ public final class ApiVerticle extends VerticleBase {
         }),
         Map.entry("getReport", reportApi::getReport),
         Map.entry("getIndicators", reportApi::getIndicators),
-        Map.entry("listStandardVersions", reportApi::listStandardVersions));
+        Map.entry("listStandardVersions", reportApi::listStandardVersions),
+        Map.entry("getKpiBoard", reportApi::getKpiBoard),
+        Map.entry("setKpiTargets", reportApi::setKpiTargets));
 
     ErrorReplies errors = new ErrorReplies();
     OpenAPIContract validated = new ValidatorCachingContract(contract);

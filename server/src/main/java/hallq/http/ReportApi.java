@@ -2,6 +2,7 @@ package hallq.http;
 
 import hallq.DomainException;
 import hallq.quality.IndicatorService;
+import hallq.quality.KpiBoard;
 import hallq.report.ReportExport;
 import hallq.report.ReportGrouping;
 import hallq.report.ReportService;
@@ -16,11 +17,23 @@ final class ReportApi {
   private final Vertx vertx;
   private final ReportService reports;
   private final IndicatorService indicators;
+  private final KpiBoard kpi;
 
-  ReportApi(Vertx vertx, ReportService reports, IndicatorService indicators) {
+  ReportApi(Vertx vertx, ReportService reports, IndicatorService indicators, KpiBoard kpi) {
     this.vertx = vertx;
     this.reports = reports;
     this.indicators = indicators;
+    this.kpi = kpi;
+  }
+
+  void getKpiBoard(RoutingContext ctx) {
+    Access.manager(ctx);
+    Replies.json(ctx, kpi.board(ctx.request().getParam("period")));
+  }
+
+  void setKpiTargets(RoutingContext ctx) {
+    var by = Access.manager(ctx);
+    Replies.json(ctx, kpi.setTargets(ctx.pathParam("period"), ctx.body().asJsonObject().getJsonObject("targets"), by.name()));
   }
 
   void listStandardVersions(RoutingContext ctx) {

@@ -59,6 +59,13 @@ public final class IndicatorService {
             .put("total", indicators.of(total.getOrDefault("all", IndicatorCounts.NONE))))));
   }
 
+  /** The hall's indicators over these service days (both included). */
+  public Future<JsonObject> total(LocalDate from, LocalDate to) {
+    LocalDate today = clock.today();
+    return pool.withConnection(sql -> counts.counts(sql, from, to, ReportGrouping.ALL, zone, today, rules))
+        .map(total -> indicators.of(total.getOrDefault("all", IndicatorCounts.NONE)));
+  }
+
   /**
    * Every version of a service's standard and, for each change, the service's indicators over the
    * {@code days} whole days before it and after it (the day of the change, half one and half the

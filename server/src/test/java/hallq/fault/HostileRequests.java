@@ -73,7 +73,8 @@ final class HostileRequests {
       Map.entry("listStandardChanges", Access.MANAGER), Map.entry("acknowledgeAlert", Access.MANAGER),
       Map.entry("listFollowUps", Access.MANAGER), Map.entry("actOnFollowUp", Access.MANAGER), Map.entry("getReport", Access.MANAGER),
       Map.entry("getProvincialFeed", Access.MANAGER), Map.entry("getIndicators", Access.MANAGER),
-      Map.entry("listStandardVersions", Access.MANAGER));
+      Map.entry("listStandardVersions", Access.MANAGER), Map.entry("getKpiBoard", Access.MANAGER),
+      Map.entry("setKpiTargets", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -91,6 +92,7 @@ final class HostileRequests {
           + "\"lastIssueMinutesBeforeClose\":30,\"dailyQuota\":null}"),
       Map.entry("updateOpeningHours", "{\"periods\":[{\"days\":[\"MON\"],\"opens\":\"09:00\",\"closes\":\"17:00\"}]}"),
       Map.entry("finishService", "{\"outcome\":\"COMPLETED\"}"),
+      Map.entry("setKpiTargets", "{\"targets\":{\"goodRate\":0.98}}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
 
   static final List<String> INJECTIONS = List.of(
@@ -402,6 +404,7 @@ final class HostileRequests {
       case "deviceId" -> op.getOperationId().equals("reportBridgeDevice") ? "pad-" + random.nextInt(4) : "kiosk-1";
       case "serviceCode" -> "SOCIAL_INSURANCE";
       case "jobId", "alertId", "caseId" -> String.valueOf(1_000_000 + random.nextInt(1_000_000));
+      case "period" -> "2026-Q4";
       default -> throw new IllegalStateException("the fuzz knows no value for path parameter " + name + ": add one");
     };
   }
@@ -448,6 +451,8 @@ final class HostileRequests {
       case "to" -> "2026-11-27";
       case "by" -> "service";
       case "format" -> "json";
+      case "period" -> "2026-Q4";
+      case "days" -> "28";
       default -> null;
     };
   }
@@ -458,6 +463,8 @@ final class HostileRequests {
           "1900-01-01", "now", pick(INJECTIONS)));
       case "by", "format" -> pick(List.of("SERVICE", "pdf", "", "service,counter", pick(INJECTIONS)));
       case "counterNo", "lastEventId" -> pick(BAD_INTEGERS);
+      case "days" -> pick(List.of("0", "367", "-1", pick(BAD_INTEGERS)));
+      case "period" -> pick(List.of("2026-Q5", "2026-13", "2026-Q0", "26-Q4", "2026-q4", "", pick(INJECTIONS)));
       case "access_token" -> pick(List.of("", "a".repeat(257 + random.nextInt(3000))));
       default -> pick(INJECTIONS);
     };

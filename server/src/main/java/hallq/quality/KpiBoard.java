@@ -1,0 +1,111 @@
+package hallq.quality;
+
+import hallq.DomainException;
+import hallq.db.PgKpiRepository;
+import hallq.queue.HallClock;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * KPI targets and the live KPI board: each target of a period beside the period's actual figure so
+ * far, whether it is met, and the indicator's trend over the last six months.
+ */
+public final class KpiBoard {
+  /** The indicators a target may be set for: which way is better, and the range of a target. */
+  private record Kind(boolean higherIsBetter, double min, double max) {}
+
+  private static final Kind SHARE = new Kind(true, 0, 1);
+  private static final Kind SHARE_LOWER = new Kind(false, 0, 1);
+  private static final Map<String, Kind> KINDS = new TreeMap<>(Map.ofEntries(
+      Map.entry("activeRate", SHARE), Map.entry("unratedRate", SHARE_LOWER), Map.entry("goodRate", SHARE),
+      Map.entry("lowCount", new Kind(false, 0, 1_000_000)), Map.entry("replyRate", SHARE), Map.entry("revisitRate", SHARE),
+      Map.entry("revisitSatisfiedRate", SHARE), Map.entry("onTimeRate", SHARE), Map.entry("overdueCases", new Kind(false, 0, 1_000_000)),
+      Map.entry("reopenRate", SHARE_LOWER), Map.entry("weightedScore", new Kind(true, 0, 100)), Map.entry("csat", new Kind(true, 1, 5)),
+      Map.entry("withinTargetWaitRate", SHARE), Map.entry("withinStandardTimeRate", SHARE), Map.entry("onceDoneRate", SHARE)));
+  static final int TREND_MONTHS = 6;
+
+  private final Pool pool;
+  private final HallClock clock;
+  private final IndicatorService indicators;
+  private final PgKpiRepository targets;
+
+  public KpiBoard(Pool pool, String hallId, HallClock clock, IndicatorService indicators) {
+    this.pool = pool;
+    this.clock = clock;
+    this.indicators = indicators;
+    this.targets = new PgKpiRepository(hallId);
+  }
+
+  /** A manager sets the period's targets (those not named are dropped); the reply is the board. */
+  public Future<JsonObject> setTargets(String periodText, JsonObject given, String by) {
+    KpiPeriod period = KpiPeriod.parse(periodText);
+    Map<String, Double> checked = new TreeMap<>();
+    for (String indicator : given.fieldNames()) {
+      Kind kind = KINDS.get(indicator);
+      if (kind == null) {
+        throw DomainException.invalid("targets." + indicator, "no such indicator; targets may be set for " + KINDS.keySet());
+      }
+      Object value = given.getValue(indicator);
+      if (!(value instanceof Number number) || number.doubleValue() < kind.min() || number.doubleValue() > kind.max()) {
+        throw DomainException.invalid("targets." + indicator, "must be a number from " + kind.min() + " to " + kind.max());
+      }
+      checked.put(indicator, number.doubleValue());
+    }
+    return pool.withTransaction(sql -> targets.replace(sql, period.name(), checked, by, clock.now()))
+        .compose(v -> board(period.name()));
+  }
+
+  public Future<JsonObject> board(String periodText) {
+    KpiPeriod period = KpiPeriod.parse(periodText);
+    LocalDate today = clock.today();
+    LocalDate lastSoFar = period.lastSoFar(today);
+    List<YearMonth> months = new ArrayList<>();
+    for (int back = TREND_MONTHS - 1; back >= 0; back--) {
+      months.add(YearMonth.from(lastSoFar).minusMonths(back));
+    }
+    Future<Map<String, Double>> set = pool.withConnection(sql -> targets.targets(sql, period.name()));
+    Future<JsonObject> actual = period.first().isAfter(today)
+        ? Future.succeededFuture(new JsonObject())
+        : indicators.total(period.first(), lastSoFar);
+    List<Future<JsonObject>> trend = months.stream()
+        .map(m -> m.atDay(1).isAfter(today) ? Future.succeededFuture(new JsonObject()) : indicators.total(m.atDay(1), min(m.atEndOfMonth(), today)))
+        .toList();
+    return Future.all(set, actual, Future.all(trend)).map(all -> {
+      JsonArray rows = new JsonArray();
+      set.result().forEach((indicator, target) -> {
+        Kind kind = KINDS.get(indicator);
+        Number value = (Number) actual.result().getValue(indicator);
+        JsonArray points = new JsonArray();
+        for (int i = 0; i < months.size(); i++) {
+          points.add(new JsonObject().put("month", months.get(i).toString()).put("value", trend.get(i).result().getValue(indicator)));
+        }
+        rows.add(new JsonObject()
+            .put("indicator", indicator)
+            .put("target", target)
+            .put("higherIsBetter", kind.higherIsBetter())
+            .put("actual", value)
+            .put("met", value == null ? null : kind.higherIsBetter() ? value.doubleValue() >= target : value.doubleValue() <= target)
+            .put("trend", points));
+      });
+      return new JsonObject()
+          .put("period", period.name())
+          .put("from", period.first().toString())
+          .put("to", period.last().toString())
+          .put("asOf", lastSoFar.toString())
+          .put("indicators", new JsonArray(List.copyOf(KINDS.keySet())))
+          .put("rows", rows);
+    });
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,71 @@
+package hallq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import hallq.support.Api;
+import hallq.support.HallTest;
+import hallq.support.Reply;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** KPI targets per period and the board that sets them beside the actual figures. */
+class KpiIT extends HallTest {
+
+  @Test
+  @DisplayName("管理员为本季度设定 KPI 目标（好评率 ≥ 98%、CSAT ≥ 3.0、重开率 ≤ 10%）；看板显示目标、实际、是否达标和近 6 个月趋势；重设即替换；错误的指标、范围、期间被拒")
+  void targetsBesideTheActualFigures() {
+    String clerk = hall.clerk(1);
+    assertEquals(201, hall.asCitizen(hall.finishedAtCounter1(clerk), "rating", new JsonObject().put("score", 5)).status());
+    assertEquals(201, hall.asCitizen(hall.finishedAtCounter1(clerk), "rating", new JsonObject().put("score", 2).put("reason", "LONG_WAIT")).status());
+    String manager = hall.manager();
+
+    Reply set = put("/api/v1/kpi/targets/2026-Q4", manager,
+        new JsonObject().put("targets", new JsonObject().put("goodRate", 0.98).put("csat", 3.0).put("reopenRate", 0.1)));
+    assertEquals(200, set.status(), set.toString());
+    JsonObject board = hall.api.get("/api/v1/kpi/board?period=2026-Q4", manager).body();
+    assertEquals("2026-10-01", board.getString("from"));
+    assertEquals("2026-12-31", board.getString("to"));
+    assertEquals("2026-11-27", board.getString("asOf"), "the quarter so far");
+    JsonArray rows = board.getJsonArray("rows");
+    assertEquals(3, rows.size(), rows.encode());
+    JsonObject csat = rows.getJsonObject(0);
+    assertEquals("csat", csat.getString("indicator"));
+    assertEquals(3.5, csat.getDouble("actual"));
+    assertEquals(true, csat.getBoolean("met"));
+    JsonObject good = rows.getJsonObject(1);
+    assertEquals("goodRate", good.getString("indicator"));
+    assertEquals(0.98, good.getDouble("target"));
+    assertEquals(0.5, good.getDouble("actual"));
+    assertEquals(false, good.getBoolean("met"));
+    JsonArray trend = good.getJsonArray("trend");
+    assertEquals(6, trend.size());
+    assertEquals("2026-06", trend.getJsonObject(0).getString("month"));
+    assertNull(trend.getJsonObject(0).getValue("value"), "no tickets in June");
+    assertEquals("2026-11", trend.getJsonObject(5).getString("month"));
+    assertEquals(0.5, trend.getJsonObject(5).getDouble("value"));
+    JsonObject reopen = rows.getJsonObject(2);
+    assertEquals(false, reopen.getBoolean("higherIsBetter"));
+    assertNull(reopen.getValue("met"), "no case closed yet: nothing to judge");
+
+    assertEquals(200, put("/api/v1/kpi/targets/2026-Q4", manager, new JsonObject().put("targets", new JsonObject().put("csat", 4.2))).status());
+    JsonArray replaced = hall.api.get("/api/v1/kpi/board?period=2026-Q4", manager).body().getJsonArray("rows");
+    assertEquals(1, replaced.size());
+    assertEquals(false, replaced.getJsonObject(0).getBoolean("met"), "3.5 under 4.2");
+
+    assertEquals("targets.nps", put("/api/v1/kpi/targets/2026-Q4", manager,
+        new JsonObject().put("targets", new JsonObject().put("nps", 30))).errorField());
+    assertEquals("targets.goodRate", put("/api/v1/kpi/targets/2026-Q4", manager,
+        new JsonObject().put("targets", new JsonObject().put("goodRate", 98))).errorField(), "shares are fractions");
+    assertEquals(400, hall.api.get("/api/v1/kpi/board?period=2026-Q5", manager).status());
+    assertEquals(403, hall.api.get("/api/v1/kpi/board?period=2026-Q4", clerk).status());
+    assertEquals(1L, hall.count("SELECT count(*) FROM kpi_target"), "refused changes changed nothing");
+  }
+
+  private Reply put(String path, String token, JsonObject body) {
+    return Api.await(hall.api.send(HttpMethod.PUT, path, token, body, null));
+  }
+}
