@@ -9,6 +9,7 @@ import hallq.support.Reply;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,64 @@ class KpiIT extends HallTest {
     assertEquals(400, hall.api.get("/api/v1/kpi/board?period=2026-Q5", manager).status());
     assertEquals(403, hall.api.get("/api/v1/kpi/board?period=2026-Q4", clerk).status());
     assertEquals(1L, hall.count("SELECT count(*) FROM kpi_target"), "refused changes changed nothing");
+  }
+
+  @Test
+  @DisplayName("窗口评价：各窗口按每项有目标的指标排名，列出未达标项，综合排名（未达标项少者先，再看加权满意度），连续两期排名最后的窗口被标出")
+  void windowsAreRankedTheirMissedTargetsListedAndTheLastTwiceFlagged() {
+    hall.clock.set(Instant.parse("2026-10-15T02:00:00Z"));
+    rateAt(1, 5);
+    rateAt(4, 1);
+    assertEquals(200, put("/api/v1/kpi/targets/2026-10", hall.manager(), new JsonObject().put("targets", new JsonObject().put("goodRate", 0.9))).status());
+    hall.clock.set(Instant.parse("2026-11-27T02:00:00Z"));
+    rateAt(1, 5);
+    rateAt(1, 5);
+    rateAt(2, 5);
+    rateAt(2, 2);
+    rateAt(4, 2);
+    rateAt(4, 1);
+    String manager = hall.manager();
+    assertEquals(200, put("/api/v1/kpi/targets/2026-11", manager,
+        new JsonObject().put("targets", new JsonObject().put("goodRate", 0.9).put("csat", 4.0))).status());
+
+    JsonObject evaluation = hall.api.get("/api/v1/kpi/windows?period=2026-11", manager).body();
+    assertEquals("2026-10", evaluation.getString("previous"));
+    JsonArray windows = evaluation.getJsonArray("windows");
+    assertEquals(3, windows.size(), windows.encode());
+    JsonObject first = windows.getJsonObject(0);
+    assertEquals(1, first.getInteger("counterNo"));
+    assertEquals(1, first.getInteger("rank"));
+    assertEquals(0, first.getJsonArray("missed").size());
+    assertEquals(1, first.getJsonObject("ranks").getInteger("goodRate"));
+    JsonObject second = windows.getJsonObject(1);
+    assertEquals(2, second.getInteger("counterNo"), "two missed like window 4, but a higher weighted satisfaction (65 vs 15)");
+    assertEquals(2, second.getJsonArray("missed").size());
+    assertEquals(2, second.getJsonObject("ranks").getInteger("goodRate"));
+    JsonObject last = windows.getJsonObject(2);
+    assertEquals(4, last.getInteger("counterNo"));
+    assertEquals(3, last.getInteger("rank"));
+    assertEquals(3, last.getJsonObject("ranks").getInteger("csat"));
+    JsonObject missedGood = last.getJsonArray("missed").stream().map(JsonObject.class::cast)
+        .filter(m -> m.getString("indicator").equals("goodRate")).findFirst().orElseThrow();
+    assertEquals(0.9, missedGood.getDouble("target"));
+    assertEquals(0.0, missedGood.getDouble("actual"));
+    assertEquals(true, last.getBoolean("lastTwice"), "last in October too");
+    assertEquals(false, second.getBoolean("lastTwice"));
+    assertEquals(403, hall.api.get("/api/v1/kpi/windows?period=2026-11", hall.clerk(1)).status());
+  }
+
+  /** A ticket served at this counter by its clerk and rated by its citizen. */
+  private void rateAt(int counterNo, int score) {
+    JsonObject ticket = hall.issue(counterNo == 4 ? "REAL_ESTATE" : "SOCIAL_INSURANCE");
+    String clerk = hall.clerk(counterNo);
+    for (String op : new String[] {"call-next", "start", "finish"}) {
+      assertEquals(200, hall.counterOp(counterNo, op, clerk).status());
+    }
+    JsonObject rating = new JsonObject().put("score", score);
+    if (score <= 2) {
+      rating.put("reason", "LONG_WAIT");
+    }
+    assertEquals(201, hall.asCitizen(ticket, "rating", rating).status());
   }
 
   private Reply put(String path, String token, JsonObject body) {

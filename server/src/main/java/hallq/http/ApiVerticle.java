@@ -151,7 +151,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getIndicators", reportApi::getIndicators),
         Map.entry("listStandardVersions", reportApi::listStandardVersions),
         Map.entry("getKpiBoard", reportApi::getKpiBoard),
-        Map.entry("setKpiTargets", reportApi::setKpiTargets));
+        Map.entry("setKpiTargets", reportApi::setKpiTargets),
+        Map.entry("evaluateWindows", reportApi::evaluateWindows));
 
     ErrorReplies errors = new ErrorReplies();
     OpenAPIContract validated = new ValidatorCachingContract(contract);

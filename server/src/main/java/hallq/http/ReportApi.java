@@ -31,6 +31,11 @@ final class ReportApi {
     Replies.json(ctx, kpi.board(ctx.request().getParam("period")));
   }
 
+  void evaluateWindows(RoutingContext ctx) {
+    Access.manager(ctx);
+    Replies.json(ctx, kpi.windows(ctx.request().getParam("period")));
+  }
+
   void setKpiTargets(RoutingContext ctx) {
     var by = Access.manager(ctx);
     Replies.json(ctx, kpi.setTargets(ctx.pathParam("period"), ctx.body().asJsonObject().getJsonObject("targets"), by.name()));
@@ -38,7 +43,8 @@ final class ReportApi {
 
   void listStandardVersions(RoutingContext ctx) {
     Access.manager(ctx);
-    int days = Integer.parseInt(param(ctx, "days", "28"));
+    // The contract lets " 1", "1.0" and "1e0" through as integers; the days are written in digits.
+    int days = (int) Replies.wholeNumber("days", param(ctx, "days", "28"));
     Replies.json(ctx, indicators.standardVersions(ctx.pathParam("serviceCode"), days));
   }
 

@@ -59,6 +59,16 @@ public final class IndicatorService {
             .put("total", indicators.of(total.getOrDefault("all", IndicatorCounts.NONE))))));
   }
 
+  /** The indicators of each row of {@code by} over these service days (both included), by key. */
+  public Future<Map<String, JsonObject>> rows(LocalDate from, LocalDate to, ReportGrouping by) {
+    LocalDate today = clock.today();
+    return pool.withConnection(sql -> counts.counts(sql, from, to, by, zone, today, rules)).map(rows -> {
+      Map<String, JsonObject> byKey = new java.util.LinkedHashMap<>();
+      rows.forEach((key, row) -> byKey.put(key, indicators.of(row)));
+      return byKey;
+    });
+  }
+
   /** The hall's indicators over these service days (both included). */
   public Future<JsonObject> total(LocalDate from, LocalDate to) {
     LocalDate today = clock.today();

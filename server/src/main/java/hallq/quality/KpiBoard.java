@@ -105,6 +105,82 @@ public final class KpiBoard {
     });
   }
 
+  /**
+   * 窗口评价: every window's indicators over the period so far, its rank among the windows on each
+   * indicator with a target (1 the best), its 未达标项 (targets it missed), and an overall rank (fewest
+   * missed first, then the higher weighted satisfaction); a window ranked last in this period and the
+   * one before is flagged.
+   */
+  public Future<JsonObject> windows(String periodText) {
+    KpiPeriod period = KpiPeriod.parse(periodText);
+    KpiPeriod before = period.previous();
+    return Future.all(evaluated(period), evaluated(before)).map(both -> {
+      JsonArray now = both.resultAt(0);
+      JsonArray then = both.resultAt(1);
+      String lastBefore = lastOf(then);
+      String lastNow = lastOf(now);
+      for (Object item : now) {
+        JsonObject window = (JsonObject) item;
+        window.put("lastTwice", window.getString("key").equals(lastNow) && window.getString("key").equals(lastBefore));
+      }
+      return new JsonObject().put("period", period.name()).put("previous", before.name()).put("windows", now);
+    });
+  }
+
+  private static String lastOf(JsonArray ranked) {
+    return ranked.size() < 2 ? null : ranked.getJsonObject(ranked.size() - 1).getString("key");
+  }
+
+  /** The period's windows, ranked overall, best first. */
+  private Future<JsonArray> evaluated(KpiPeriod period) {
+    LocalDate today = clock.today();
+    if (period.first().isAfter(today)) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    Future<Map<String, Double>> set = pool.withConnection(sql -> targets.targets(sql, period.name()));
+    Future<Map<String, JsonObject>> rows = indicators.rows(period.first(), period.lastSoFar(today), hallq.report.ReportGrouping.COUNTER);
+    return Future.all(set, rows).map(both -> {
+      List<JsonObject> windows = new ArrayList<>();
+      rows.result().forEach((key, figures) -> {
+        if (!key.equals("-") && figures.getLong("finished") > 0) {
+          windows.add(new JsonObject().put("key", key).put("counterNo", Integer.parseInt(key)).put("indicators", figures));
+        }
+      });
+      for (Map.Entry<String, Double> target : set.result().entrySet()) {
+        rankOn(windows, target.getKey(), target.getValue());
+      }
+      windows.sort(java.util.Comparator.<JsonObject>comparingInt(w -> w.getJsonArray("missed", new JsonArray()).size())
+          .thenComparing(w -> -number(w.getJsonObject("indicators").getValue("weightedScore"), -1)));
+      for (int i = 0; i < windows.size(); i++) {
+        windows.get(i).put("rank", i + 1).put("missed", windows.get(i).getJsonArray("missed", new JsonArray()));
+      }
+      return new JsonArray(windows);
+    });
+  }
+
+  /** Each window's rank on one indicator (1 the best; none without a figure) and whether it missed the target. */
+  private static void rankOn(List<JsonObject> windows, String indicator, double target) {
+    Kind kind = KINDS.get(indicator);
+    // Better is higher or lower by the indicator; equal figures share a rank.
+    List<Double> figures = windows.stream().map(w -> w.getJsonObject("indicators").getValue(indicator))
+        .filter(v -> v != null).map(v -> (kind.higherIsBetter() ? -1 : 1) * number(v, 0)).toList();
+    for (JsonObject window : windows) {
+      Object value = window.getJsonObject("indicators").getValue(indicator);
+      double actual = number(value, 0);
+      double mine = (kind.higherIsBetter() ? -1 : 1) * actual;
+      JsonObject ranks = window.getJsonObject("ranks", new JsonObject());
+      window.put("ranks", ranks.put(indicator, value == null ? null : 1 + (int) figures.stream().filter(f -> f < mine).count()));
+      if (value != null && (kind.higherIsBetter() ? actual < target : actual > target)) {
+        window.put("missed", window.getJsonArray("missed", new JsonArray()).add(new JsonObject()
+            .put("indicator", indicator).put("target", target).put("actual", value)));
+      }
+    }
+  }
+
+  private static double number(Object value, double otherwise) {
+    return value instanceof Number n ? n.doubleValue() : otherwise;
+  }
+
   private static LocalDate min(LocalDate a, LocalDate b) {
     return a.isBefore(b) ? a : b;
   }

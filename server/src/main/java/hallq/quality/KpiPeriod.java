@@ -25,6 +25,14 @@ public record KpiPeriod(String name, LocalDate first, LocalDate last) {
     throw DomainException.invalid("period", "must be a month like 2026-12 or a quarter like 2026-Q4, not '" + text + "'");
   }
 
+  /** The period before: the month before a month, the quarter before a quarter. */
+  public KpiPeriod previous() {
+    YearMonth start = YearMonth.from(first);
+    boolean quarter = name.contains("Q");
+    YearMonth before = start.minusMonths(quarter ? 3 : 1);
+    return parse(quarter ? before.getYear() + "-Q" + ((before.getMonthValue() - 1) / 3 + 1) : before.toString());
+  }
+
   /** The period's days so far: from its first day to its last, or to {@code today} if that comes first. */
   public LocalDate lastSoFar(LocalDate today) {
     return today.isBefore(last) ? today : last;
