@@ -9,7 +9,10 @@ import hallq.support.Reply;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +111,53 @@ class KpiIT extends HallTest {
     assertEquals(true, last.getBoolean("lastTwice"), "last in October too");
     assertEquals(false, second.getBoolean("lastTwice"));
     assertEquals(403, hall.api.get("/api/v1/kpi/windows?period=2026-11", hall.clerk(1)).status());
+  }
+
+  @Test
+  @DisplayName("服务一致性：同一业务各工作人员的办理时长中位数、P90 与评分，工作人员之间的中位数、P90、变异系数，并点名偏慢和评分偏低者")
+  void clerksOfAServiceAreComparedAndOutliersNamed() {
+    // Minutes of handling and the citizen's score, per counter (clerk01, clerk02, clerk03 all serve 社保医保).
+    Map<Integer, int[][]> served = Map.of(
+        1, new int[][] {{4, 5}, {6, 5}, {8, 4}},
+        2, new int[][] {{5, 5}, {5, 4}},
+        3, new int[][] {{12, 2}, {14, 3}});
+    for (var counter : new TreeMap<>(served).entrySet()) {
+      String clerk = hall.clerk(counter.getKey());
+      for (int[] ticketOf : counter.getValue()) {
+        JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
+        assertEquals(200, hall.counterOp(counter.getKey(), "call-next", clerk).status());
+        assertEquals(200, hall.counterOp(counter.getKey(), "start", clerk).status());
+        hall.clock.advance(Duration.ofMinutes(ticketOf[0]));
+        assertEquals(200, hall.counterOp(counter.getKey(), "finish", clerk).status());
+        JsonObject rating = new JsonObject().put("score", ticketOf[1]);
+        if (ticketOf[1] <= 2) {
+          rating.put("reason", "LONG_WAIT");
+        }
+        assertEquals(201, hall.asCitizen(ticket, "rating", rating).status());
+      }
+    }
+
+    JsonObject social = hall.api.get("/api/v1/kpi/consistency?from=2026-11-27&to=2026-11-27", hall.manager()).body()
+        .getJsonArray("services").getJsonObject(0);
+    assertEquals("SOCIAL_INSURANCE", social.getString("serviceCode"));
+    JsonObject clerk01 = social.getJsonArray("clerks").getJsonObject(0);
+    assertEquals("clerk01", clerk01.getString("clerk"));
+    assertEquals(360.0, clerk01.getDouble("medianSeconds"), 1e-6);
+    assertEquals(456.0, clerk01.getDouble("p90Seconds"), 1e-6, "240, 360, 480 s: 360 + 0.8 × 120");
+    assertEquals(14.0 / 3, clerk01.getDouble("meanScore"), 1e-9);
+    // Across the clerks' medians 360, 300, 780 s: median 360, P90 360 + 0.8 × 420, CV = population SD / mean.
+    JsonObject handling = social.getJsonObject("handling");
+    assertEquals(360.0, handling.getDouble("median"), 1e-6);
+    assertEquals(696.0, handling.getDouble("p90"), 1e-6);
+    double mean = (360 + 300 + 780) / 3.0;
+    double sd = Math.sqrt((Math.pow(360 - mean, 2) + Math.pow(300 - mean, 2) + Math.pow(780 - mean, 2)) / 3);
+    assertEquals(sd / mean, handling.getDouble("cv"), 1e-9);
+    assertEquals(4.5, social.getJsonObject("satisfaction").getDouble("median"), 1e-9, "mean scores 4.67, 4.5, 2.5");
+    JsonArray outliers = social.getJsonArray("outliers");
+    assertEquals(2, outliers.size(), outliers.encode());
+    assertEquals("clerk03", outliers.getJsonObject(0).getString("clerk"));
+    assertEquals("SLOW", outliers.getJsonObject(0).getString("why"), "780 s over 1.5 × 360");
+    assertEquals("LOW_SCORE", outliers.getJsonObject(1).getString("why"), "2.5 below 4.5 − 0.5");
   }
 
   /** A ticket served at this counter by its clerk and rated by its citizen. */

@@ -7,6 +7,7 @@ import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
+import hallq.quality.Consistency;
 import hallq.quality.IndicatorService;
 import hallq.quality.KpiBoard;
 import hallq.rating.FollowUpService;
@@ -42,7 +43,7 @@ public final class ApiVerticle extends VerticleBase {
   /** What the handlers work with: the services of one hall. */
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
-      ReportService reports, IndicatorService indicators, KpiBoard kpi, EventFeed feed, ProvincialFeedSender provincialFeed) {}
+      ReportService reports, IndicatorService indicators, KpiBoard kpi, Consistency consistency, EventFeed feed, ProvincialFeedSender provincialFeed) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -95,7 +96,7 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
-    ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.kpi());
+    ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.kpi(), services.consistency());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
@@ -152,7 +153,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("listStandardVersions", reportApi::listStandardVersions),
         Map.entry("getKpiBoard", reportApi::getKpiBoard),
         Map.entry("setKpiTargets", reportApi::setKpiTargets),
-        Map.entry("evaluateWindows", reportApi::evaluateWindows));
+        Map.entry("evaluateWindows", reportApi::evaluateWindows),
+        Map.entry("getConsistency", reportApi::getConsistency));
 
     ErrorReplies errors = new ErrorReplies();
     OpenAPIContract validated = new ValidatorCachingContract(contract);

@@ -1,6 +1,7 @@
 package hallq.http;
 
 import hallq.DomainException;
+import hallq.quality.Consistency;
 import hallq.quality.IndicatorService;
 import hallq.quality.KpiBoard;
 import hallq.report.ReportExport;
@@ -18,8 +19,10 @@ final class ReportApi {
   private final ReportService reports;
   private final IndicatorService indicators;
   private final KpiBoard kpi;
+  private final Consistency consistency;
 
-  ReportApi(Vertx vertx, ReportService reports, IndicatorService indicators, KpiBoard kpi) {
+  ReportApi(Vertx vertx, ReportService reports, IndicatorService indicators, KpiBoard kpi, Consistency consistency) {
+    this.consistency = consistency;
     this.vertx = vertx;
     this.reports = reports;
     this.indicators = indicators;
@@ -29,6 +32,11 @@ final class ReportApi {
   void getKpiBoard(RoutingContext ctx) {
     Access.manager(ctx);
     Replies.json(ctx, kpi.board(ctx.request().getParam("period")));
+  }
+
+  void getConsistency(RoutingContext ctx) {
+    Access.manager(ctx);
+    Replies.json(ctx, consistency.of(date(ctx, "from"), date(ctx, "to")));
   }
 
   void evaluateWindows(RoutingContext ctx) {

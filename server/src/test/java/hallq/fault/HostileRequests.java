@@ -74,7 +74,8 @@ final class HostileRequests {
       Map.entry("listFollowUps", Access.MANAGER), Map.entry("actOnFollowUp", Access.MANAGER), Map.entry("getReport", Access.MANAGER),
       Map.entry("getProvincialFeed", Access.MANAGER), Map.entry("getIndicators", Access.MANAGER),
       Map.entry("listStandardVersions", Access.MANAGER), Map.entry("getKpiBoard", Access.MANAGER),
-      Map.entry("setKpiTargets", Access.MANAGER), Map.entry("evaluateWindows", Access.MANAGER));
+      Map.entry("setKpiTargets", Access.MANAGER), Map.entry("evaluateWindows", Access.MANAGER),
+      Map.entry("getConsistency", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
