@@ -111,6 +111,13 @@ class KpiIT extends HallTest {
     assertEquals(true, last.getBoolean("lastTwice"), "last in October too");
     assertEquals(false, second.getBoolean("lastTwice"));
     assertEquals(403, hall.api.get("/api/v1/kpi/windows?period=2026-11", hall.clerk(1)).status());
+
+    // Where window 4's missed 好评率 comes from: its figures by hour, here one hour of two 差评.
+    JsonObject window4 = hall.api.get("/api/v1/indicators?from=2026-11-01&to=2026-11-30&by=hour&counterNo=4", manager).body();
+    assertEquals(1, window4.getJsonArray("rows").size(), window4.encode());
+    assertEquals(2L, window4.getJsonObject("total").getLong("finished"), "window 4's own tickets only");
+    assertEquals(0.0, window4.getJsonObject("total").getDouble("goodRate"));
+    assertEquals(2L, window4.getJsonArray("rows").getJsonObject(0).getLong("lowCount"));
   }
 
   @Test

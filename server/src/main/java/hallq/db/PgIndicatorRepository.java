@@ -34,7 +34,8 @@ public final class PgIndicatorRepository {
           SELECT bool_or(a.action = 'FED_BACK') AS replied, bool_or(a.action = 'REVISITED') AS revisited,
             (array_agg(a.satisfied ORDER BY a.id DESC) FILTER (WHERE a.action = 'REVISITED'))[1] AS revisit_satisfied
           FROM follow_up_action a WHERE a.case_id = c.id) act ON true
-        WHERE t.hall_id = $1 AND t.service_day BETWEEN $2 AND $3 AND t.status IN ('FINISHED', 'NO_SHOW', 'TRANSFERRED')),
+        WHERE t.hall_id = $1 AND t.service_day BETWEEN $2 AND $3 AND t.status IN ('FINISHED', 'NO_SHOW', 'TRANSFERRED')
+          AND ($11::int IS NULL OR t.counter_no = $11)),
       low AS (SELECT *, active <= 2 AS is_low FROM f)
       SELECT key, count(*) FILTER (WHERE finished) AS finished, count(*) FILTER (WHERE excluded) AS excluded,
         count(*) FILTER (WHERE active = 1) AS a1, count(*) FILTER (WHERE active = 2) AS a2, count(*) FILTER (WHERE active = 3) AS a3,
@@ -74,11 +75,17 @@ public final class PgIndicatorRepository {
   /** The counts per row of {@code by} for tickets served from {@code from} to {@code to}; cases are due by {@code today}. */
   public Future<Map<String, IndicatorCounts>> counts(SqlClient sql, LocalDate from, LocalDate to, ReportGrouping by, ZoneId zone,
       LocalDate today, HandlingRules rules) {
+    return counts(sql, from, to, by, zone, today, rules, null);
+  }
+
+  /** The same, for one window's tickets only ({@code counterNo}; null: all): a window's figures broken down. */
+  public Future<Map<String, IndicatorCounts>> counts(SqlClient sql, LocalDate from, LocalDate to, ReportGrouping by, ZoneId zone,
+      LocalDate today, HandlingRules rules, Integer counterNo) {
     String query = COUNTS.formatted(key(by));
     Tuple params = Tuple.tuple().addValue(hallId).addValue(from).addValue(to).addValue(zone.getId()).addValue(today)
         .addValue(rules.defaultOutcome()).addArrayOfString(rules.onceDone().toArray(String[]::new))
         .addArrayOfString(rules.notDone().toArray(String[]::new)).addValue(rules.recallLimit())
-        .addArrayOfString(rules.abnormal().toArray(String[]::new));
+        .addArrayOfString(rules.abnormal().toArray(String[]::new)).addInteger(counterNo);
     return sql.preparedQuery(query).execute(params).map(rows -> {
       Map<String, IndicatorCounts> counts = new LinkedHashMap<>();
       for (Row row : rows) {

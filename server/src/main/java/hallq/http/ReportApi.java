@@ -58,7 +58,9 @@ final class ReportApi {
 
   void getIndicators(RoutingContext ctx) {
     Access.manager(ctx);
-    Replies.json(ctx, indicators.indicators(date(ctx, "from"), date(ctx, "to"), ReportGrouping.parse(param(ctx, "by", "all"))));
+    String counter = ctx.request().getParam("counterNo");
+    Integer counterNo = counter == null ? null : (int) Replies.wholeNumber("counterNo", counter);
+    Replies.json(ctx, indicators.indicators(date(ctx, "from"), date(ctx, "to"), ReportGrouping.parse(param(ctx, "by", "all")), counterNo));
   }
 
   void getReport(RoutingContext ctx) {

@@ -46,13 +46,19 @@ public final class IndicatorService {
   }
 
   public Future<JsonObject> indicators(LocalDate from, LocalDate to, ReportGrouping by) {
+    return indicators(from, to, by, null);
+  }
+
+  /** The same for one window's tickets ({@code counterNo}; null: the whole hall): where a window's 未达标项 come from. */
+  public Future<JsonObject> indicators(LocalDate from, LocalDate to, ReportGrouping by, Integer counterNo) {
     ReportService.requirePeriod(from, to);
     LocalDate today = clock.today();
-    return pool.withConnection(sql -> counts.counts(sql, from, to, by, zone, today, rules)
-        .compose(rows -> counts.counts(sql, from, to, ReportGrouping.ALL, zone, today, rules).map(total -> new JsonObject()
+    return pool.withConnection(sql -> counts.counts(sql, from, to, by, zone, today, rules, counterNo)
+        .compose(rows -> counts.counts(sql, from, to, ReportGrouping.ALL, zone, today, rules, counterNo).map(total -> new JsonObject()
             .put("from", from.toString())
             .put("to", to.toString())
             .put("by", by.name().toLowerCase())
+            .put("counterNo", counterNo)
             .put("weights", new JsonArray(Arrays.stream(indicators.weights()).boxed().toList()))
             .put("defaultRatingsCount", indicators.defaultsCount())
             .put("rows", rowsOf(rows))
