@@ -41,6 +41,26 @@ public record IndicatorCounts(long finished, long excluded, long[] active, long[
   public static final IndicatorCounts NONE = new IndicatorCounts(0, 0, new long[5], new long[5], 0, 0, 0, 0, 0, 0, 0, 0,
       new Handling(0, 0, 0, 0, 0, 0, 0, 0, 0));
 
+  /** Both rows' counts together (every count is a number of tickets, cases or ratings). */
+  public IndicatorCounts plus(IndicatorCounts o) {
+    Handling h = handling;
+    Handling g = o.handling;
+    return new IndicatorCounts(finished + o.finished, excluded + o.excluded, add(active, o.active), add(defaults, o.defaults),
+        replied + o.replied, revisited + o.revisited, revisitAnswered + o.revisitAnswered, revisitSatisfied + o.revisitSatisfied,
+        casesDue + o.casesDue, casesOnTime + o.casesOnTime, casesClosedEver + o.casesClosedEver, casesReopened + o.casesReopened,
+        new Handling(h.onceDone() + g.onceDone(), h.notDone() + g.notDone(), h.abnormalOutcome() + g.abnormalOutcome(),
+            h.overtime() + g.overtime(), h.noShow() + g.noShow(), h.transferred() + g.transferred(),
+            h.recalledOverLimit() + g.recalledOverLimit(), h.called() + g.called(), h.withinTargetWait() + g.withinTargetWait()));
+  }
+
+  private static long[] add(long[] a, long[] b) {
+    long[] sum = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      sum[i] = a[i] + b[i];
+    }
+    return sum;
+  }
+
   public long activeTotal() {
     return sum(active);
   }

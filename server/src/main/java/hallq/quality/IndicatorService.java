@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -53,33 +54,46 @@ public final class IndicatorService {
   public Future<JsonObject> indicators(LocalDate from, LocalDate to, ReportGrouping by, Integer counterNo) {
     ReportService.requirePeriod(from, to);
     LocalDate today = clock.today();
-    return pool.withConnection(sql -> counts.counts(sql, from, to, by, zone, today, rules, counterNo)
-        .compose(rows -> counts.counts(sql, from, to, ReportGrouping.ALL, zone, today, rules, counterNo).map(total -> new JsonObject()
-            .put("from", from.toString())
-            .put("to", to.toString())
-            .put("by", by.name().toLowerCase())
-            .put("counterNo", counterNo)
-            .put("weights", new JsonArray(Arrays.stream(indicators.weights()).boxed().toList()))
-            .put("defaultRatingsCount", indicators.defaultsCount())
-            .put("rows", rowsOf(rows))
-            .put("total", indicators.of(total.getOrDefault("all", IndicatorCounts.NONE))))));
+    // Every ticket is in exactly one row of any grouping, so the total is the rows' sum: one query.
+    return pool.withConnection(sql -> counts.counts(sql, from, to, by, zone, today, rules, counterNo)).map(rows -> new JsonObject()
+        .put("from", from.toString())
+        .put("to", to.toString())
+        .put("by", by.name().toLowerCase())
+        .put("counterNo", counterNo)
+        .put("weights", new JsonArray(Arrays.stream(indicators.weights()).boxed().toList()))
+        .put("defaultRatingsCount", indicators.defaultsCount())
+        .put("rows", rowsOf(rows))
+        .put("total", indicators.of(rows.values().stream().reduce(IndicatorCounts.NONE, IndicatorCounts::plus))));
   }
 
   /** The indicators of each row of {@code by} over these service days (both included), by key. */
   public Future<Map<String, JsonObject>> rows(LocalDate from, LocalDate to, ReportGrouping by) {
     LocalDate today = clock.today();
     return pool.withConnection(sql -> counts.counts(sql, from, to, by, zone, today, rules)).map(rows -> {
-      Map<String, JsonObject> byKey = new java.util.LinkedHashMap<>();
+      Map<String, JsonObject> byKey = new LinkedHashMap<>();
       rows.forEach((key, row) -> byKey.put(key, indicators.of(row)));
       return byKey;
     });
   }
 
-  /** The hall's indicators over these service days (both included). */
-  public Future<JsonObject> total(LocalDate from, LocalDate to) {
+  /** Some service days, both included. */
+  public record Days(LocalDate from, LocalDate to) {}
+
+  /**
+   * The hall's indicators over each of these periods, in their order, read on one connection (the
+   * queries pipelined) rather than one connection each; a period that has not begun has none.
+   */
+  public Future<List<JsonObject>> totals(List<Days> periods) {
     LocalDate today = clock.today();
-    return pool.withConnection(sql -> counts.counts(sql, from, to, ReportGrouping.ALL, zone, today, rules))
-        .map(total -> indicators.of(total.getOrDefault("all", IndicatorCounts.NONE)));
+    return pool.withConnection(sql -> {
+      List<Future<JsonObject>> each = periods.stream()
+          .map(days -> days.from().isAfter(today)
+              ? Future.succeededFuture(new JsonObject())
+              : counts.counts(sql, days.from(), days.to(), ReportGrouping.ALL, zone, today, rules)
+                  .map(total -> indicators.of(total.getOrDefault("all", IndicatorCounts.NONE))))
+          .toList();
+      return Future.all(each).map(all -> each.stream().map(Future::result).toList());
+    });
   }
 
   /**

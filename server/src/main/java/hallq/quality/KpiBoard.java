@@ -3,6 +3,7 @@ package hallq.quality;
 import hallq.DomainException;
 import hallq.db.PgKpiRepository;
 import hallq.queue.HallClock;
+import hallq.report.ReportGrouping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +22,16 @@ import java.util.TreeMap;
  */
 public final class KpiBoard {
   /** The indicators a target may be set for: which way is better, and the range of a target. */
-  private record Kind(boolean higherIsBetter, double min, double max) {}
+  private record Kind(boolean higherIsBetter, double min, double max) {
+    boolean meets(double actual, double target) {
+      return higherIsBetter ? actual >= target : actual <= target;
+    }
+
+    /** The smaller, the better. */
+    double badness(double actual) {
+      return higherIsBetter ? -actual : actual;
+    }
+  }
 
   private static final Kind SHARE = new Kind(true, 0, 1);
   private static final Kind SHARE_LOWER = new Kind(false, 0, 1);
@@ -71,28 +82,29 @@ public final class KpiBoard {
     for (int back = TREND_MONTHS - 1; back >= 0; back--) {
       months.add(YearMonth.from(lastSoFar).minusMonths(back));
     }
+    // The period so far, then each month of the trend: read together on one connection.
+    List<IndicatorService.Days> periods = new ArrayList<>();
+    periods.add(new IndicatorService.Days(period.first(), lastSoFar));
+    months.forEach(m -> periods.add(new IndicatorService.Days(m.atDay(1), min(m.atEndOfMonth(), today))));
     Future<Map<String, Double>> set = pool.withConnection(sql -> targets.targets(sql, period.name()));
-    Future<JsonObject> actual = period.first().isAfter(today)
-        ? Future.succeededFuture(new JsonObject())
-        : indicators.total(period.first(), lastSoFar);
-    List<Future<JsonObject>> trend = months.stream()
-        .map(m -> m.atDay(1).isAfter(today) ? Future.succeededFuture(new JsonObject()) : indicators.total(m.atDay(1), min(m.atEndOfMonth(), today)))
-        .toList();
-    return Future.all(set, actual, Future.all(trend)).map(all -> {
+    Future<List<JsonObject>> figures = indicators.totals(periods);
+    return Future.all(set, figures).map(all -> {
+      JsonObject actual = figures.result().get(0);
+      List<JsonObject> trend = figures.result().subList(1, periods.size());
       JsonArray rows = new JsonArray();
       set.result().forEach((indicator, target) -> {
         Kind kind = KINDS.get(indicator);
-        Number value = (Number) actual.result().getValue(indicator);
+        Number value = (Number) actual.getValue(indicator);
         JsonArray points = new JsonArray();
         for (int i = 0; i < months.size(); i++) {
-          points.add(new JsonObject().put("month", months.get(i).toString()).put("value", trend.get(i).result().getValue(indicator)));
+          points.add(new JsonObject().put("month", months.get(i).toString()).put("value", trend.get(i).getValue(indicator)));
         }
         rows.add(new JsonObject()
             .put("indicator", indicator)
             .put("target", target)
             .put("higherIsBetter", kind.higherIsBetter())
             .put("actual", value)
-            .put("met", value == null ? null : kind.higherIsBetter() ? value.doubleValue() >= target : value.doubleValue() <= target)
+            .put("met", value == null ? null : kind.meets(value.doubleValue(), target))
             .put("trend", points));
       });
       return new JsonObject()
@@ -138,21 +150,22 @@ public final class KpiBoard {
       return Future.succeededFuture(new JsonArray());
     }
     Future<Map<String, Double>> set = pool.withConnection(sql -> targets.targets(sql, period.name()));
-    Future<Map<String, JsonObject>> rows = indicators.rows(period.first(), period.lastSoFar(today), hallq.report.ReportGrouping.COUNTER);
+    Future<Map<String, JsonObject>> rows = indicators.rows(period.first(), period.lastSoFar(today), ReportGrouping.COUNTER);
     return Future.all(set, rows).map(both -> {
       List<JsonObject> windows = new ArrayList<>();
       rows.result().forEach((key, figures) -> {
         if (!key.equals("-") && figures.getLong("finished") > 0) {
-          windows.add(new JsonObject().put("key", key).put("counterNo", Integer.parseInt(key)).put("indicators", figures));
+          windows.add(new JsonObject().put("key", key).put("counterNo", Integer.parseInt(key)).put("indicators", figures)
+              .put("ranks", new JsonObject()).put("missed", new JsonArray()));
         }
       });
       for (Map.Entry<String, Double> target : set.result().entrySet()) {
         rankOn(windows, target.getKey(), target.getValue());
       }
-      windows.sort(java.util.Comparator.<JsonObject>comparingInt(w -> w.getJsonArray("missed", new JsonArray()).size())
+      windows.sort(Comparator.<JsonObject>comparingInt(w -> w.getJsonArray("missed").size())
           .thenComparing(w -> -number(w.getJsonObject("indicators").getValue("weightedScore"), -1)));
       for (int i = 0; i < windows.size(); i++) {
-        windows.get(i).put("rank", i + 1).put("missed", windows.get(i).getJsonArray("missed", new JsonArray()));
+        windows.get(i).put("rank", i + 1);
       }
       return new JsonArray(windows);
     });
@@ -161,18 +174,19 @@ public final class KpiBoard {
   /** Each window's rank on one indicator (1 the best; none without a figure) and whether it missed the target. */
   private static void rankOn(List<JsonObject> windows, String indicator, double target) {
     Kind kind = KINDS.get(indicator);
-    // Better is higher or lower by the indicator; equal figures share a rank.
-    List<Double> figures = windows.stream().map(w -> w.getJsonObject("indicators").getValue(indicator))
-        .filter(v -> v != null).map(v -> (kind.higherIsBetter() ? -1 : 1) * number(v, 0)).toList();
+    // Equal figures share a rank: one more than the windows that did better.
+    List<Double> badness = windows.stream().map(w -> w.getJsonObject("indicators").getValue(indicator))
+        .filter(v -> v != null).map(v -> kind.badness(number(v, 0))).toList();
     for (JsonObject window : windows) {
       Object value = window.getJsonObject("indicators").getValue(indicator);
+      if (value == null) {
+        window.getJsonObject("ranks").putNull(indicator);
+        continue;
+      }
       double actual = number(value, 0);
-      double mine = (kind.higherIsBetter() ? -1 : 1) * actual;
-      JsonObject ranks = window.getJsonObject("ranks", new JsonObject());
-      window.put("ranks", ranks.put(indicator, value == null ? null : 1 + (int) figures.stream().filter(f -> f < mine).count()));
-      if (value != null && (kind.higherIsBetter() ? actual < target : actual > target)) {
-        window.put("missed", window.getJsonArray("missed", new JsonArray()).add(new JsonObject()
-            .put("indicator", indicator).put("target", target).put("actual", value)));
+      window.getJsonObject("ranks").put(indicator, 1 + (int) badness.stream().filter(b -> b < kind.badness(actual)).count());
+      if (!kind.meets(actual, target)) {
+        window.getJsonArray("missed").add(new JsonObject().put("indicator", indicator).put("target", target).put("actual", value));
       }
     }
   }

@@ -12,7 +12,6 @@ import hallq.queue.EventType;
 import hallq.queue.HallClock;
 import hallq.queue.Ticket;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
@@ -94,9 +93,8 @@ public final class DefaultRatings {
         Rating rating = new Rating(ticket.id(), ticket.counterNo(), rule.level().score, null, null, null, Rating.Channel.DEFAULT, now);
         writes.add(ratings.insert(sql, rating, finished.clerk()));
         writes.add(provincialFeed.add(sql, provincialRecords.firstRating(ticket, rating, finished.clerk()), ticket.id(), now));
-        rated.add(new NewEvent(EventType.TICKET_RATED, ticket.id(), ticket.counterNo(), "system", now, new JsonObject()
-            .put("number", ticket.number()).put("serviceCode", ticket.serviceCode()).put("score", rating.score())
-            .put("channel", Rating.Channel.DEFAULT.name())));
+        rated.add(new NewEvent(EventType.TICKET_RATED, ticket.id(), ticket.counterNo(), "system", now,
+            rating.ratedEvent(ticket.number(), ticket.serviceCode())));
       }
       if (!rated.isEmpty()) {
         writes.add(events.appendAll(sql, rated));

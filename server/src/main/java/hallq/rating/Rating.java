@@ -73,6 +73,11 @@ public record Rating(UUID ticketId, int counterNo, int score, String comment, St
     }
   }
 
+  /** The payload of a ticket's TICKET_RATED event, however the rating was given. */
+  public JsonObject ratedEvent(String number, String serviceCode) {
+    return new JsonObject().put("number", number).put("serviceCode", serviceCode).put("score", score).put("channel", channel.name());
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("ticketId", ticketId.toString())

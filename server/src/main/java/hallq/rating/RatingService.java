@@ -111,8 +111,7 @@ public final class RatingService {
             if (!inserted) {
               throw DomainException.conflict("ALREADY_RATED", "ticket " + ticket.number() + " has been rated already");
             }
-            JsonObject payload = new JsonObject().put("number", ticket.number()).put("serviceCode", ticket.serviceCode())
-                .put("score", rated.score()).put("channel", rated.channel().name());
+            JsonObject payload = rating.ratedEvent(ticket.number(), ticket.serviceCode());
             // Handed to the province in the rating's transaction: no rating without its record, nor the reverse.
             JsonObject record = provincialRecords.firstRating(ticket, rating, clerk.orElse(null));
             return events.append(sql, EventType.TICKET_RATED, ticketId, ticket.counterNo(), rated.actor(), rating.ratedAt(), payload)
