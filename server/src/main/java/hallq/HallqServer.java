@@ -10,9 +10,8 @@ import hallq.db.PgHallRepository;
 import hallq.db.PgSessionRepository;
 import hallq.http.ApiVerticle;
 import hallq.push.EventFeed;
-import hallq.quality.Consistency;
 import hallq.quality.IndicatorService;
-import hallq.quality.KpiBoard;
+import hallq.quality.QualityReports;
 import hallq.queue.HallClock;
 import hallq.queue.QueueService;
 import hallq.rating.DefaultRatings;
@@ -117,9 +116,8 @@ public final class HallqServer {
     DefaultRatings defaultRatings = new DefaultRatings(pool, config, clock);
     IndicatorService indicators = new IndicatorService(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
-        alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, new KpiBoard(pool, hallId, clock, indicators),
-        new Consistency(pool, hallId), feed,
-        provincialFeed);
+        alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, QualityReports.of(pool, config, clock, indicators),
+        feed, provincialFeed);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),

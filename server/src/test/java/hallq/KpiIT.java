@@ -73,16 +73,16 @@ class KpiIT extends HallTest {
   @DisplayName("窗口评价：各窗口按每项有目标的指标排名，列出未达标项，综合排名（未达标项少者先，再看加权满意度），连续两期排名最后的窗口被标出")
   void windowsAreRankedTheirMissedTargetsListedAndTheLastTwiceFlagged() {
     hall.clock.set(Instant.parse("2026-10-15T02:00:00Z"));
-    rateAt(1, 5);
-    rateAt(4, 1);
+    hall.servedAndRated(1, 5);
+    hall.servedAndRated(4, 1);
     assertEquals(200, put("/api/v1/kpi/targets/2026-10", hall.manager(), new JsonObject().put("targets", new JsonObject().put("goodRate", 0.9))).status());
     hall.clock.set(Instant.parse("2026-11-27T02:00:00Z"));
-    rateAt(1, 5);
-    rateAt(1, 5);
-    rateAt(2, 5);
-    rateAt(2, 2);
-    rateAt(4, 2);
-    rateAt(4, 1);
+    hall.servedAndRated(1, 5);
+    hall.servedAndRated(1, 5);
+    hall.servedAndRated(2, 5);
+    hall.servedAndRated(2, 2);
+    hall.servedAndRated(4, 2);
+    hall.servedAndRated(4, 1);
     String manager = hall.manager();
     assertEquals(200, put("/api/v1/kpi/targets/2026-11", manager,
         new JsonObject().put("targets", new JsonObject().put("goodRate", 0.9).put("csat", 4.0))).status());
@@ -165,20 +165,6 @@ class KpiIT extends HallTest {
     assertEquals("clerk03", outliers.getJsonObject(0).getString("clerk"));
     assertEquals("SLOW", outliers.getJsonObject(0).getString("why"), "780 s over 1.5 × 360");
     assertEquals("LOW_SCORE", outliers.getJsonObject(1).getString("why"), "2.5 below 4.5 − 0.5");
-  }
-
-  /** A ticket served at this counter by its clerk and rated by its citizen. */
-  private void rateAt(int counterNo, int score) {
-    JsonObject ticket = hall.issue(counterNo == 4 ? "REAL_ESTATE" : "SOCIAL_INSURANCE");
-    String clerk = hall.clerk(counterNo);
-    for (String op : new String[] {"call-next", "start", "finish"}) {
-      assertEquals(200, hall.counterOp(counterNo, op, clerk).status());
-    }
-    JsonObject rating = new JsonObject().put("score", score);
-    if (score <= 2) {
-      rating.put("reason", "LONG_WAIT");
-    }
-    assertEquals(201, hall.asCitizen(ticket, "rating", rating).status());
   }
 
   private Reply put(String path, String token, JsonObject body) {

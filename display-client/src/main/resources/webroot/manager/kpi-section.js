@@ -5,6 +5,7 @@
 import { byId, showText } from '../common/hallq.js';
 import { syncRows } from './rows.js';
 import { createLoader } from './loader.js';
+import { INDICATOR_NAMES, SHARES } from './indicators.js';
 
 const TEXTS = {
   zh: {
@@ -21,12 +22,7 @@ const TEXTS = {
     remove: '移除',
     atLeast: '≥ {value}',
     atMost: '≤ {value}',
-    names: {
-      activeRate: '主动评价率', unratedRate: '未评率', goodRate: '好评率', lowCount: '差评数', replyRate: '差评回复率',
-      revisitRate: '回访整改率', revisitSatisfiedRate: '回访整改满意率', onTimeRate: '按期整改率', overdueCases: '逾期整改数',
-      reopenRate: '重开率', weightedScore: '加权满意度', csat: 'CSAT（平均分）', withinTargetWaitRate: '等候达标率',
-      withinStandardTimeRate: '办理达标率', onceDoneRate: '一次办成率'
-    }
+    review: '窗口评价报告（可打印、导出 XLSX）'
   },
   en: {
     title: 'KPI board',
@@ -42,19 +38,9 @@ const TEXTS = {
     remove: 'Remove',
     atLeast: '≥ {value}',
     atMost: '≤ {value}',
-    names: {
-      activeRate: 'Rated by citizens', unratedRate: 'Not rated', goodRate: 'Good ratings', lowCount: 'Poor ratings',
-      replyRate: 'Poor ratings answered', revisitRate: 'Poor ratings revisited', revisitSatisfiedRate: 'Satisfied on revisit',
-      onTimeRate: 'Follow-ups on time', overdueCases: 'Follow-ups overdue', reopenRate: 'Follow-ups reopened',
-      weightedScore: 'Weighted satisfaction', csat: 'CSAT (mean score)', withinTargetWaitRate: 'Within target wait',
-      withinStandardTimeRate: 'Within standard time', onceDoneRate: 'Done in one visit'
-    }
+    review: 'Window review report (print, XLSX)'
   }
 };
-
-/** Indicators shown and entered as percentages; the API takes them as fractions. */
-const SHARES = ['activeRate', 'unratedRate', 'goodRate', 'replyRate', 'revisitRate', 'revisitSatisfiedRate', 'onTimeRate',
-  'reopenRate', 'withinTargetWaitRate', 'withinStandardTimeRate', 'onceDoneRate'];
 
 let board = null;
 let saveError = null;
@@ -88,8 +74,7 @@ function shown(indicator, value) {
 }
 
 function nameOf(indicator, app) {
-  const name = app.t('kpi.names.' + indicator);
-  return name === 'kpi.names.' + indicator ? indicator : name;
+  return INDICATOR_NAMES[app.lang][indicator] || indicator;
 }
 
 function row(item, app) {
@@ -122,6 +107,7 @@ function render(app) {
     return;
   }
   byId('kpi-as-of').textContent = app.t('kpi.asOf', board);
+  byId('kpi-review').href = 'review.html?period=' + encodeURIComponent(board.period) + (app.lang === 'en' ? '&lang=en' : '');
   syncRows(byId('kpi-body'), board.rows.map((item) => row(item, app)));
   byId('kpi-none').hidden = board.rows.length > 0;
 }

@@ -7,9 +7,8 @@ import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
-import hallq.quality.Consistency;
+import hallq.quality.QualityReports;
 import hallq.quality.IndicatorService;
-import hallq.quality.KpiBoard;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
@@ -43,7 +42,7 @@ public final class ApiVerticle extends VerticleBase {
   /** What the handlers work with: the services of one hall. */
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
-      ReportService reports, IndicatorService indicators, KpiBoard kpi, Consistency consistency, EventFeed feed, ProvincialFeedSender provincialFeed) {}
+      ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -96,7 +95,7 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
-    ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.kpi(), services.consistency());
+    ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.quality());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
@@ -154,6 +153,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getKpiBoard", reportApi::getKpiBoard),
         Map.entry("setKpiTargets", reportApi::setKpiTargets),
         Map.entry("evaluateWindows", reportApi::evaluateWindows),
+        Map.entry("getReviewReport", reportApi::getReviewReport),
+        Map.entry("setCorrectiveAction", reportApi::setCorrectiveAction),
         Map.entry("getConsistency", reportApi::getConsistency));
 
     ErrorReplies errors = new ErrorReplies();

@@ -4,9 +4,12 @@ import hallq.DomainException;
 import hallq.quality.Consistency;
 import hallq.quality.IndicatorService;
 import hallq.quality.KpiBoard;
+import hallq.quality.QualityReports;
+import hallq.quality.ReviewWorkbook;
 import hallq.report.ReportExport;
 import hallq.report.ReportGrouping;
 import hallq.report.ReportService;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -15,18 +18,40 @@ import java.time.format.DateTimeParseException;
 
 /** Reports for managers: JSON, or a CSV / XLSX download; and the 好差评 indicators. */
 final class ReportApi {
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private final Vertx vertx;
   private final ReportService reports;
   private final IndicatorService indicators;
   private final KpiBoard kpi;
   private final Consistency consistency;
+  private final QualityReports quality;
 
-  ReportApi(Vertx vertx, ReportService reports, IndicatorService indicators, KpiBoard kpi, Consistency consistency) {
-    this.consistency = consistency;
+  ReportApi(Vertx vertx, ReportService reports, IndicatorService indicators, QualityReports quality) {
     this.vertx = vertx;
     this.reports = reports;
     this.indicators = indicators;
-    this.kpi = kpi;
+    this.kpi = quality.kpi();
+    this.consistency = quality.consistency();
+    this.quality = quality;
+  }
+
+  void getReviewReport(RoutingContext ctx) {
+    Access.manager(ctx);
+    String period = ctx.request().getParam("period");
+    var report = quality.review().of(period);
+    if (param(ctx, "format", "json").equals("json")) {
+      Replies.json(ctx, report);
+      return;
+    }
+    download(ctx, report.compose(json -> vertx.executeBlocking(() -> ReviewWorkbook.of(json), false)), "hallq-review-" + period + ".xlsx");
+  }
+
+  void setCorrectiveAction(RoutingContext ctx) {
+    var by = Access.manager(ctx);
+    String window = ctx.pathParam("window");
+    Integer counterNo = window.equals("HALL") ? null : (int) Replies.wholeNumber("window", window);
+    Replies.json(ctx, quality.correctiveActions().record(ctx.pathParam("period"), counterNo, ctx.pathParam("indicator"),
+        ctx.body().asJsonObject(), by.name()));
   }
 
   void getKpiBoard(RoutingContext ctx) {
@@ -74,13 +99,15 @@ final class ReportApi {
       Replies.json(ctx, report);
       return;
     }
-    String name = "hallq-report-" + from + "-" + to + "-" + by.name().toLowerCase();
-    report.compose(json -> vertx.executeBlocking(() -> format.equals("csv") ? ReportExport.csv(json) : ReportExport.xlsx(json), false))
-        .onSuccess(bytes -> ctx.response()
-            .putHeader("Content-Type", format.equals("csv")
-                ? "text/csv; charset=utf-8"
-                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .putHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"")
+    String name = "hallq-report-" + from + "-" + to + "-" + by.name().toLowerCase() + "." + format;
+    download(ctx, report.compose(json -> vertx.executeBlocking(() -> format.equals("csv") ? ReportExport.csv(json) : ReportExport.xlsx(json),
+        false)), name);
+  }
+
+  private static void download(RoutingContext ctx, Future<byte[]> file, String name) {
+    file.onSuccess(bytes -> ctx.response()
+            .putHeader("Content-Type", name.endsWith(".csv") ? "text/csv; charset=utf-8" : XLSX)
+            .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
             .end(Buffer.buffer(bytes)))
         .onFailure(ctx::fail);
   }

@@ -69,10 +69,34 @@ public final class IndicatorService {
   /** The indicators of each row of {@code by} over these service days (both included), by key. */
   public Future<Map<String, JsonObject>> rows(LocalDate from, LocalDate to, ReportGrouping by) {
     LocalDate today = clock.today();
-    return pool.withConnection(sql -> counts.counts(sql, from, to, by, zone, today, rules)).map(rows -> {
-      Map<String, JsonObject> byKey = new LinkedHashMap<>();
-      rows.forEach((key, row) -> byKey.put(key, indicators.of(row)));
-      return byKey;
+    return pool.withConnection(sql -> counts.counts(sql, from, to, by, zone, today, rules)).map(this::keyed);
+  }
+
+  private Map<String, JsonObject> keyed(Map<String, IndicatorCounts> rows) {
+    Map<String, JsonObject> byKey = new LinkedHashMap<>();
+    rows.forEach((key, row) -> byKey.put(key, indicators.of(row)));
+    return byKey;
+  }
+
+  /**
+   * Each of these windows' indicators by each of these groupings over these service days, read on one
+   * connection: counter → grouping → key → indicators.
+   */
+  public Future<Map<Integer, Map<ReportGrouping, Map<String, JsonObject>>>> breakdowns(LocalDate from, LocalDate to,
+      List<Integer> counterNos, List<ReportGrouping> bys) {
+    LocalDate today = clock.today();
+    return pool.withConnection(sql -> {
+      Map<Integer, Map<ReportGrouping, Map<String, JsonObject>>> all = new LinkedHashMap<>();
+      List<Future<?>> reads = new ArrayList<>();
+      for (Integer counterNo : counterNos) {
+        Map<ReportGrouping, Map<String, JsonObject>> window = new LinkedHashMap<>();
+        all.put(counterNo, window);
+        for (ReportGrouping by : bys) {
+          window.put(by, Map.of());
+          reads.add(counts.counts(sql, from, to, by, zone, today, rules, counterNo).map(rows -> window.put(by, keyed(rows))));
+        }
+      }
+      return Future.all(reads).map(done -> all);
     });
   }
 

@@ -124,7 +124,14 @@ public final class KpiBoard {
    * one before is flagged.
    */
   public Future<JsonObject> windows(String periodText) {
-    KpiPeriod period = KpiPeriod.parse(periodText);
+    return evaluation(KpiPeriod.parse(periodText)).map(evaluation -> new JsonObject().put("period", evaluation.period().name())
+        .put("previous", evaluation.previous().name()).put("windows", evaluation.windows()));
+  }
+
+  /** A period's 窗口评价 (windows ranked, best first, each flagged if last twice running) and the period before's. */
+  record Evaluation(KpiPeriod period, JsonArray windows, KpiPeriod previous, JsonArray previousWindows) {}
+
+  Future<Evaluation> evaluation(KpiPeriod period) {
     KpiPeriod before = period.previous();
     return Future.all(evaluated(period), evaluated(before)).map(both -> {
       JsonArray now = both.resultAt(0);
@@ -135,7 +142,7 @@ public final class KpiBoard {
         JsonObject window = (JsonObject) item;
         window.put("lastTwice", window.getString("key").equals(lastNow) && window.getString("key").equals(lastBefore));
       }
-      return new JsonObject().put("period", period.name()).put("previous", before.name()).put("windows", now);
+      return new Evaluation(period, now, before, then);
     });
   }
 
@@ -189,6 +196,33 @@ public final class KpiBoard {
         window.getJsonArray("missed").add(new JsonObject().put("indicator", indicator).put("target", target).put("actual", value));
       }
     }
+  }
+
+  static boolean isIndicator(String indicator) {
+    return KINDS.containsKey(indicator);
+  }
+
+  /** A share (a fraction from 0 to 1, shown as a percentage). */
+  static boolean isShare(String indicator) {
+    Kind kind = KINDS.get(indicator);
+    return kind.min() == 0 && kind.max() == 1;
+  }
+
+  static boolean higherIsBetter(String indicator) {
+    return KINDS.get(indicator).higherIsBetter();
+  }
+
+  static Boolean meets(String indicator, Object actual, Double target) {
+    return actual instanceof Number n && target != null ? KINDS.get(indicator).meets(n.doubleValue(), target) : null;
+  }
+
+  /** How an indicator moved from one figure to the next: BETTER, WORSE or SAME; null without both figures. */
+  static String movement(String indicator, Object before, Object now) {
+    if (!(before instanceof Number b) || !(now instanceof Number n)) {
+      return null;
+    }
+    int change = Double.compare(KINDS.get(indicator).badness(b.doubleValue()), KINDS.get(indicator).badness(n.doubleValue()));
+    return change > 0 ? "BETTER" : change < 0 ? "WORSE" : "SAME";
   }
 
   private static double number(Object value, double otherwise) {

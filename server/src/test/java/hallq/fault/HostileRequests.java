@@ -75,7 +75,8 @@ final class HostileRequests {
       Map.entry("getProvincialFeed", Access.MANAGER), Map.entry("getIndicators", Access.MANAGER),
       Map.entry("listStandardVersions", Access.MANAGER), Map.entry("getKpiBoard", Access.MANAGER),
       Map.entry("setKpiTargets", Access.MANAGER), Map.entry("evaluateWindows", Access.MANAGER),
-      Map.entry("getConsistency", Access.MANAGER));
+      Map.entry("getConsistency", Access.MANAGER), Map.entry("getReviewReport", Access.MANAGER),
+      Map.entry("setCorrectiveAction", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -94,6 +95,7 @@ final class HostileRequests {
       Map.entry("updateOpeningHours", "{\"periods\":[{\"days\":[\"MON\"],\"opens\":\"09:00\",\"closes\":\"17:00\"}]}"),
       Map.entry("finishService", "{\"outcome\":\"COMPLETED\"}"),
       Map.entry("setKpiTargets", "{\"targets\":{\"goodRate\":0.98}}"),
+      Map.entry("setCorrectiveAction", "{\"rootCause\":\"午间窗口少\",\"action\":\"错峰午休\",\"owner\":\"张科长\",\"dueDate\":\"2026-12-31\"}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
 
   static final List<String> INJECTIONS = List.of(
@@ -406,6 +408,8 @@ final class HostileRequests {
       case "serviceCode" -> "SOCIAL_INSURANCE";
       case "jobId", "alertId", "caseId" -> String.valueOf(1_000_000 + random.nextInt(1_000_000));
       case "period" -> "2026-Q4";
+      case "indicator" -> "goodRate";
+      case "window" -> random.nextBoolean() ? "HALL" : String.valueOf(1 + random.nextInt(3));
       default -> throw new IllegalStateException("the fuzz knows no value for path parameter " + name + ": add one");
     };
   }

@@ -66,6 +66,15 @@ public final class Api {
     return await(request.sendBuffer(body).map(Api::reply));
   }
 
+  /** A file the server sends (an XLSX export): its bytes, after checking the reply is a 200. */
+  public byte[] download(String path, String token) {
+    HttpResponse<Buffer> response = await(client.request(HttpMethod.GET, path).bearerTokenAuthentication(token).send());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.bodyAsString());
+    }
+    return response.body().getBytes();
+  }
+
   public static <T> T await(Future<T> future) {
     try {
       return future.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -142,6 +142,29 @@ public final class TestHall implements AutoCloseable {
     return ticket;
   }
 
+  /**
+   * A ticket served at this counter by its clerk and rated by its citizen (a 差评 with a reason);
+   * counter 4 serves 不动产登记, the others 社保医保.
+   */
+  public void servedAndRated(int counterNo, int score) {
+    JsonObject ticket = issue(counterNo == 4 ? "REAL_ESTATE" : "SOCIAL_INSURANCE");
+    String clerk = clerk(counterNo);
+    for (String op : List.of("call-next", "start", "finish")) {
+      Reply reply = counterOp(counterNo, op, clerk);
+      if (reply.status() != 200) {
+        throw new AssertionError(op + " failed: " + reply);
+      }
+    }
+    JsonObject rating = new JsonObject().put("score", score);
+    if (score <= 2) {
+      rating.put("reason", "LONG_WAIT");
+    }
+    Reply rated = asCitizen(ticket, "rating", rating);
+    if (rated.status() != 201) {
+      throw new AssertionError("rating failed: " + rated);
+    }
+  }
+
   /** What the citizen's phone does with the key from the ticket's QR link. */
   public Reply asCitizen(JsonObject ticket, String action, JsonObject body) {
     MultiMap key = MultiMap.caseInsensitiveMultiMap().add("Ticket-Key", ticket.getString("citizenKey"));
