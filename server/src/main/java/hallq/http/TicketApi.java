@@ -11,6 +11,7 @@ import hallq.queue.QueueService.Position;
 import hallq.queue.Ticket;
 import hallq.queue.TicketPage;
 import hallq.rating.Rating;
+import hallq.rating.RatingForm;
 import hallq.rating.RatingService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -80,15 +81,12 @@ final class TicketApi {
     JsonObject body = ctx.body().asJsonObject();
     Principal caller = Access.optional(ctx);
     UUID id = ticketId(ctx);
-    int score = body.getInteger("score");
-    String comment = body.getString("comment");
-    String reason = body.getString("reason");
-    Rating.SubScores subScores = Rating.SubScores.fromJson(body.getJsonObject("subScores"));
+    RatingForm form = RatingForm.fromJson(body);
     Future<Rating> rated;
     if (caller == null) {
-      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), score, reason, comment, subScores);
+      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), form);
     } else if (caller.is(DeviceType.DISPLAY)) {
-      rated = ratings.rateAtCounterScreen(id, caller.name(), score, reason, comment, subScores);
+      rated = ratings.rateAtCounterScreen(id, caller.name(), form);
     } else {
       throw DomainException.forbidden("FORBIDDEN", "ratings come from the citizen, on the ticket page or the counter screen");
     }

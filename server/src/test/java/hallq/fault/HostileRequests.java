@@ -81,7 +81,7 @@ final class HostileRequests {
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
       Map.entry("login", "{\"username\":\"clerk01\",\"password\":\"not-the-password\",\"counterNo\":1}"),
       Map.entry("issueTicket", "{\"serviceCode\":\"SOCIAL_INSURANCE\",\"priority\":\"ELDERLY\"}"),
-      Map.entry("rateTicket", "{\"score\":4,\"reason\":null,\"comment\":\"fine\",\"subScores\":{\"efficiency\":5}}"),
+      Map.entry("rateTicket", "{\"score\":4,\"reason\":null,\"comment\":\"fine\",\"subScores\":{\"efficiency\":5},\"recommend\":9}"),
       Map.entry("reportPrinterStatus", "{\"status\":\"OK\"}"),
       Map.entry("transferTicket", "{\"serviceCode\":\"REAL_ESTATE\"}"),
       Map.entry("reportJobOutcome", "{\"outcome\":\"DONE\"}"),
