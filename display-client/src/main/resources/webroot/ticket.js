@@ -29,6 +29,7 @@ const TEXT = {
       TRANSFERRED: '您的业务已转到其他业务类型，号码不变，请留意叫号屏。'
     },
     priority: '优先办理：{n}',
+    materials: '请准备以下材料',
     issued: '取号时间 {n}',
     updated: '更新于 {n}，每 5 秒自动刷新',
     final: '更新于 {n}',
@@ -90,6 +91,7 @@ const TEXT = {
       TRANSFERRED: 'Your case was passed to another service; your number stays the same. Please watch the display.'
     },
     priority: 'Priority: {n}',
+    materials: 'Please have these ready',
     issued: 'Issued at {n}',
     updated: 'Updated {n}, refreshes every 5 seconds',
     final: 'Updated {n}',
@@ -129,6 +131,8 @@ const TEXT = {
 
 const REFRESH_MS = 5000;
 const FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED'];
+/** The service's required materials are worth reading until the citizen is at the counter. */
+const BEFORE_SERVICE = ['WAITING', 'CALLED'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SCORES = [5, 4, 3, 2, 1];
 /** 好差评 reasons, asked for a score of LOW_SCORE or less (the server refuses one for a higher score). */
@@ -214,6 +218,21 @@ function renderTicket() {
   const hint = TEXT[state.lang].hint[ticket.status];
   show('hint', hint);
   show('issued', ticket.issuedAt ? t('issued', { n: clockTime(ticket.issuedAt) }) : '');
+  renderMaterials(BEFORE_SERVICE.includes(ticket.status) ? reply.requiredMaterials || [] : []);
+}
+
+/** 所需材料 of the ticket's service, as its standard lists them now. */
+function renderMaterials(materials) {
+  $('materials').hidden = materials.length === 0;
+  setText('materials-title', state.t('materials'));
+  const list = $('materials-list');
+  if (list.dataset.shown === JSON.stringify(materials)) return;
+  list.dataset.shown = JSON.stringify(materials);
+  list.replaceChildren(...materials.map((name) => {
+    const item = document.createElement('li');
+    item.textContent = name;
+    return item;
+  }));
 }
 
 function calledAlertText(ticket) {

@@ -90,7 +90,7 @@ final class HostileRequests {
       Map.entry("reportBridgeDevice", "{\"kind\":\"PAD\",\"counterNo\":1,\"online\":true,\"detail\":\"ok\"}"),
       Map.entry("updateServiceStandard", "{\"warnWaitMinutes\":10,\"targetWaitMinutes\":15,\"breachWaitMinutes\":30,"
           + "\"serviceLevelPercent\":80,\"serviceLevelMinutes\":15,\"standardServiceMinutes\":10,\"queueAlertLength\":20,"
-          + "\"lastIssueMinutesBeforeClose\":30,\"dailyQuota\":null}"),
+          + "\"lastIssueMinutesBeforeClose\":30,\"dailyQuota\":null,\"requiredMaterials\":[\"身份证原件\"]}"),
       Map.entry("updateOpeningHours", "{\"periods\":[{\"days\":[\"MON\"],\"opens\":\"09:00\",\"closes\":\"17:00\"}]}"),
       Map.entry("finishService", "{\"outcome\":\"COMPLETED\"}"),
       Map.entry("setKpiTargets", "{\"targets\":{\"goodRate\":0.98}}"),
