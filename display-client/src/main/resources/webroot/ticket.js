@@ -29,6 +29,7 @@ const TEXT = {
       TRANSFERRED: '您的业务已转到其他业务类型，号码不变，请留意叫号屏。'
     },
     priority: '优先办理：{n}',
+    materials: '请准备以下材料',
     issued: '取号时间 {n}',
     updated: '更新于 {n}，每 5 秒自动刷新',
     final: '更新于 {n}',
@@ -51,6 +52,10 @@ const TEXT = {
       sending: '正在提交…',
       subsTitle: '分项评价（选填）',
       subScore: '{aspect} {n} 分',
+      npsTitle: '您是否愿意向亲友推荐本大厅的服务？（选填）',
+      npsLow: '0 完全不愿意',
+      npsHigh: '10 非常愿意',
+      npsScore: '推荐意愿 {n} 分',
       notOpen: '办结后才能评价。',
       network: '暂时无法提交，请稍后再试。',
       failed: '提交失败，请稍后再试。'
@@ -86,6 +91,7 @@ const TEXT = {
       TRANSFERRED: 'Your case was passed to another service; your number stays the same. Please watch the display.'
     },
     priority: 'Priority: {n}',
+    materials: 'Please have these ready',
     issued: 'Issued at {n}',
     updated: 'Updated {n}, refreshes every 5 seconds',
     final: 'Updated {n}',
@@ -108,6 +114,10 @@ const TEXT = {
       sending: 'Sending…',
       subsTitle: 'In detail (optional)',
       subScore: '{aspect}: {n} of 5',
+      npsTitle: 'How likely are you to recommend this hall\'s service to friends and family? (optional)',
+      npsLow: '0 Not at all likely',
+      npsHigh: '10 Extremely likely',
+      npsScore: 'Likely to recommend: {n} of 10',
       notOpen: 'You can rate once the service is completed.',
       network: 'Cannot send right now, please try again.',
       failed: 'Sending failed, please try again.'
@@ -121,6 +131,8 @@ const TEXT = {
 
 const REFRESH_MS = 5000;
 const FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED'];
+/** The service's required materials are worth reading until the citizen is at the counter. */
+const BEFORE_SERVICE = ['WAITING', 'CALLED'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SCORES = [5, 4, 3, 2, 1];
 /** 好差评 reasons, asked for a score of LOW_SCORE or less (the server refuses one for a higher score). */
@@ -128,6 +140,8 @@ const LOW_SCORE = 2;
 /** The optional 好差评 sub-scores (服务效率, 服务水平, 服务态度), each 1..5, sent only when chosen. */
 const ASPECTS = ['efficiency', 'competence', 'attitude'];
 const SUB_SCORES = [1, 2, 3, 4, 5];
+/** The optional NPS question's answers, 0..10, asked only where the hall turns it on (GET /hall: nps.enabled). */
+const RECOMMEND = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const VIBRATION = [400, 200, 400, 200, 400];
 
 const state = {
@@ -143,7 +157,7 @@ const state = {
   timer: null,
   busy: false,
   alertKey: null,
-  rate: { score: null, reason: null, subScores: {}, sending: false, error: null }
+  rate: { score: null, reason: null, subScores: {}, recommend: null, sending: false, error: null }
 };
 
 const $ = (id) => document.getElementById(id);
@@ -156,6 +170,11 @@ function show(elementId, text) {
 
 function findByCode(list, code) {
   return (list || []).find((item) => item.code === code) || null;
+}
+
+/** Whether the hall asks the NPS question with the rating. */
+function asksRecommend() {
+  return !!(state.hall && state.hall.nps && state.hall.nps.enabled);
 }
 
 /** The reasons the hall configures for a low rating. */
@@ -199,6 +218,21 @@ function renderTicket() {
   const hint = TEXT[state.lang].hint[ticket.status];
   show('hint', hint);
   show('issued', ticket.issuedAt ? t('issued', { n: clockTime(ticket.issuedAt) }) : '');
+  renderMaterials(BEFORE_SERVICE.includes(ticket.status) ? reply.requiredMaterials || [] : []);
+}
+
+/** 所需材料 of the ticket's service, as its standard lists them now. */
+function renderMaterials(materials) {
+  $('materials').hidden = materials.length === 0;
+  setText('materials-title', state.t('materials'));
+  const list = $('materials-list');
+  if (list.dataset.shown === JSON.stringify(materials)) return;
+  list.dataset.shown = JSON.stringify(materials);
+  list.replaceChildren(...materials.map((name) => {
+    const item = document.createElement('li');
+    item.textContent = name;
+    return item;
+  }));
 }
 
 function calledAlertText(ticket) {
@@ -276,6 +310,7 @@ function renderRating() {
     button.disabled = rate.sending;
   }
   renderSubScores();
+  renderRecommend();
   $('rate-comment').disabled = rate.sending;
   renderCommentCount();
   renderSubmit();
@@ -296,6 +331,21 @@ function renderSubScores() {
       button.setAttribute('aria-label', state.t('rate.subScore', { aspect: name, n }));
       button.disabled = rate.sending;
     }
+  }
+}
+
+/** Offered with the sub-scores once a main score is chosen; a second tap on the chosen number skips it again. */
+function renderRecommend() {
+  const rate = state.rate;
+  $('rate-nps').hidden = !rate.score || !asksRecommend();
+  setText('rate-nps-title', state.t('rate.npsTitle'));
+  setText('rate-nps-low', state.t('rate.npsLow'));
+  setText('rate-nps-high', state.t('rate.npsHigh'));
+  for (const n of RECOMMEND) {
+    const button = $('rate-nps-' + n);
+    button.setAttribute('aria-pressed', String(rate.recommend === n));
+    button.setAttribute('aria-label', state.t('rate.npsScore', { n }));
+    button.disabled = rate.sending;
   }
 }
 
@@ -445,6 +495,12 @@ function chooseSubScore(aspect, n) {
   renderRating();
 }
 
+function chooseRecommend(n) {
+  if (state.rate.sending) return;
+  state.rate.recommend = state.rate.recommend === n ? null : n;
+  renderRating();
+}
+
 function onCommentInput() {
   renderCommentCount();
   if (state.rate.sending) return;
@@ -470,6 +526,7 @@ async function submitRating() {
   const comment = $('rate-comment').value.trim();
   if (comment) body.comment = comment;
   if (Object.keys(rate.subScores).length) body.subScores = { ...rate.subScores };
+  if (asksRecommend() && rate.recommend != null) body.recommend = rate.recommend;
   rate.sending = true;
   rate.error = null;
   renderRating();
@@ -504,21 +561,30 @@ function toggleLang() {
   render();
 }
 
+/** One small numbered button of a scale (a sub-score, the NPS question). */
+function scaleButton(id, n, onClick) {
+  const button = document.createElement('button');
+  button.id = id;
+  button.className = 'level';
+  button.type = 'button';
+  button.textContent = String(n);
+  button.setAttribute('aria-pressed', 'false');
+  button.addEventListener('click', onClick);
+  return button;
+}
+
 /** The five buttons of each sub-score row, built once: 1 … 5. */
 function buildSubScorePickers() {
   for (const aspect of ASPECTS) {
     const row = document.querySelector('.sub-score[data-aspect="' + aspect + '"]');
-    for (const n of SUB_SCORES) {
-      const button = document.createElement('button');
-      button.id = 'rate-sub-' + aspect + '-' + n;
-      button.className = 'level';
-      button.type = 'button';
-      button.textContent = String(n);
-      button.setAttribute('aria-pressed', 'false');
-      button.addEventListener('click', () => chooseSubScore(aspect, n));
-      row.append(button);
-    }
+    for (const n of SUB_SCORES) row.append(scaleButton('rate-sub-' + aspect + '-' + n, n, () => chooseSubScore(aspect, n)));
   }
+}
+
+/** The eleven buttons of the NPS question, built once: 0 … 10. */
+function buildRecommendPicker() {
+  const scale = $('rate-nps-scale');
+  for (const n of RECOMMEND) scale.append(scaleButton('rate-nps-' + n, n, () => chooseRecommend(n)));
 }
 
 function bindEvents() {
@@ -537,6 +603,7 @@ function start() {
   state.id = (param('id') || '').trim();
   state.key = (param('key') || '').trim(); // from the QR link: proves this phone holds the ticket
   buildSubScorePickers();
+  buildRecommendPicker();
   bindEvents();
   if (!state.id || !UUID_PATTERN.test(state.id)) {
     state.problem = state.id ? 'badId' : 'noId';

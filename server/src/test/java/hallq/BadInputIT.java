@@ -88,6 +88,12 @@ class BadInputIT extends HallTest {
             "{\"warnWaitMinutes\":4294967301,\"targetWaitMinutes\":15,\"breachWaitMinutes\":30,\"serviceLevelPercent\":80,"
                 + "\"serviceLevelMinutes\":15,\"standardServiceMinutes\":10,\"queueAlertLength\":20,\"lastIssueMinutesBeforeClose\":30}")),
             400, "INVALID_FIELD", "warnWaitMinutes"),
+        bad("评价推荐意愿为 11（0–10）", h -> h.api.post(TICKETS + "/" + unknownTicket + "/rating", null,
+            new JsonObject().put("score", 5).put("recommend", 11)), 400, "INVALID_REQUEST", "recommend"),
+        bad("标准所需材料重复", h -> h.api.sendRaw(HttpMethod.PUT, "/api/v1/standards/services/SOCIAL_INSURANCE", h.manager(), JSON,
+            Buffer.buffer("{\"warnWaitMinutes\":10,\"targetWaitMinutes\":15,\"breachWaitMinutes\":30,\"serviceLevelPercent\":80,"
+                + "\"serviceLevelMinutes\":15,\"standardServiceMinutes\":10,\"queueAlertLength\":20,\"lastIssueMinutesBeforeClose\":30,"
+                + "\"requiredMaterials\":[\"身份证原件\",\"身份证原件\"]}")), 400, "INVALID_FIELD", "requiredMaterials.1"),
         bad("登录用户名含 U+0000", h -> h.api.post("/api/v1/auth/login", null,
             new JsonObject().put("username", "clerk\u000001").put("password", "x")), 400, "INVALID_REQUEST", "username"),
         bad("设备状态 detail 含非法 UTF-8 字节", h -> h.api.sendRaw(HttpMethod.PUT,

@@ -60,8 +60,8 @@ class KpiIT extends HallTest {
     assertEquals(1, replaced.size());
     assertEquals(false, replaced.getJsonObject(0).getBoolean("met"), "3.5 under 4.2");
 
-    assertEquals("targets.nps", put("/api/v1/kpi/targets/2026-Q4", manager,
-        new JsonObject().put("targets", new JsonObject().put("nps", 30))).errorField());
+    assertEquals("targets.ces", put("/api/v1/kpi/targets/2026-Q4", manager,
+        new JsonObject().put("targets", new JsonObject().put("ces", 30))).errorField(), "no such indicator");
     assertEquals("targets.goodRate", put("/api/v1/kpi/targets/2026-Q4", manager,
         new JsonObject().put("targets", new JsonObject().put("goodRate", 98))).errorField(), "shares are fractions");
     assertEquals(400, hall.api.get("/api/v1/kpi/board?period=2026-Q5", manager).status());

@@ -198,6 +198,58 @@ class StandardsIT extends HallTest {
     assertEquals(404, hall.api.get("/api/v1/standards/services/NO_SUCH/versions", hall.manager()).status());
   }
 
+  @Test
+  @DisplayName("所需材料是服务标准的一部分：来自配置，管理员修改（去首尾空格）即新版本、旧版本保留，号票页可见；空、重复、过长、过多 400 并指明字段")
+  void requiredMaterialsAreAVersionedPartOfTheStandard() {
+    JsonObject social = editable(service(hall.api.get("/api/v1/standards", TestHall.KIOSK).body(), "SOCIAL_INSURANCE"));
+    assertEquals(new JsonArray().add("身份证原件").add("社会保障卡"), social.getJsonArray("requiredMaterials"), "as configured");
+    JsonObject ticket = hall.issue("SOCIAL_INSURANCE");
+    assertEquals(List.of("身份证原件", "社会保障卡"), materialsOnTicketPage(ticket));
+
+    hall.clock.set(Instant.parse("2026-11-30T02:00:00Z"));
+    String manager = hall.manager();
+    JsonArray given = new JsonArray().add(" 身份证原件 ").add("社会保障卡").add("近期一寸免冠照片");
+    Reply changed = put(SOCIAL, manager, social.copy().put("requiredMaterials", given));
+    assertEquals(200, changed.status(), changed.toString());
+    JsonArray stored = new JsonArray().add("身份证原件").add("社会保障卡").add("近期一寸免冠照片");
+    assertEquals(stored, changed.body().getJsonArray("requiredMaterials"), "trimmed");
+    assertEquals(200, put(SOCIAL, manager, social.copy().put("requiredMaterials", stored)).status(), "the same again: no new version");
+    assertEquals(stored.getList(), materialsOnTicketPage(ticket));
+    JsonArray changes = hall.api.get("/api/v1/standards/changes", manager).body().getJsonArray("changes");
+    JsonObject change = changes.getJsonObject(changes.size() - 1);
+    assertEquals(2, change.getJsonObject("old").getJsonArray("requiredMaterials").size());
+    assertEquals(stored, change.getJsonObject("new").getJsonArray("requiredMaterials"));
+
+    JsonArray versions = hall.api.get(SOCIAL + "/versions?days=7", manager).body().getJsonArray("versions");
+    assertEquals(2, versions.size(), "a change of the materials alone is a new version: " + versions.encode());
+    assertEquals(new JsonArray().add("身份证原件").add("社会保障卡"), versions.getJsonObject(0).getJsonObject("standard").getJsonArray("requiredMaterials"),
+        "the old version is kept");
+    assertEquals("2026-11-30T02:00:00Z", versions.getJsonObject(1).getString("effectiveFrom"));
+    assertEquals(stored, versions.getJsonObject(1).getJsonObject("standard").getJsonArray("requiredMaterials"));
+
+    assertEquals("requiredMaterials.2", refused(social, new JsonArray().add("身份证原件").add("社会保障卡").add("身份证原件 ")), "twice");
+    assertEquals("requiredMaterials.0", refused(social, new JsonArray().add("   ")), "blank");
+    assertEquals("requiredMaterials.0", refused(social, new JsonArray().add("材".repeat(101))), "too long");
+    assertEquals("requiredMaterials.1", refused(social, new JsonArray().add("身份证原件").add(42)), "not a name");
+    JsonArray tooMany = new JsonArray();
+    IntStream.rangeClosed(1, 31).forEach(i -> tooMany.add("材料" + i));
+    assertEquals("requiredMaterials", refused(social, tooMany), "at most 30");
+    assertEquals("requiredMaterials", refused(social, "身份证原件"), "a list, not a text");
+    assertEquals(2, hall.api.get(SOCIAL + "/versions?days=7", manager).body().getJsonArray("versions").size(), "refused changes make no version");
+    assertEquals(2L, hall.count("SELECT count(*) FROM standard_change"), "nor an audit row");
+  }
+
+  /** The field named by the 400 a manager gets for these materials. */
+  private String refused(JsonObject standard, Object materials) {
+    Reply reply = put(SOCIAL, hall.manager(), standard.copy().put("requiredMaterials", materials));
+    assertEquals(400, reply.status(), reply.toString());
+    return reply.errorField();
+  }
+
+  private List<Object> materialsOnTicketPage(JsonObject ticket) {
+    return hall.api.get("/api/v1/tickets/" + ticket.getString("id"), null).body().getJsonArray("requiredMaterials").getList();
+  }
+
   /** A 社保医保 ticket called at once at counter 1 and handled for this long. */
   private void servedFor(Duration handling, String clerk) {
     hall.issue("SOCIAL_INSURANCE");

@@ -4,14 +4,14 @@ export const INDICATOR_NAMES = {
     activeRate: '主动评价率', unratedRate: '未评率', goodRate: '好评率', lowCount: '差评数', replyRate: '差评回复率',
     revisitRate: '回访整改率', revisitSatisfiedRate: '回访整改满意率', onTimeRate: '按期整改率', overdueCases: '逾期整改数',
     reopenRate: '重开率', weightedScore: '加权满意度', csat: 'CSAT（平均分）', withinTargetWaitRate: '等候达标率',
-    withinStandardTimeRate: '办理达标率', onceDoneRate: '一次办成率'
+    withinStandardTimeRate: '办理达标率', onceDoneRate: '一次办成率', nps: '净推荐值（NPS）'
   },
   en: {
     activeRate: 'Rated by citizens', unratedRate: 'Not rated', goodRate: 'Good ratings', lowCount: 'Poor ratings',
     replyRate: 'Poor ratings answered', revisitRate: 'Poor ratings revisited', revisitSatisfiedRate: 'Satisfied on revisit',
     onTimeRate: 'Follow-ups on time', overdueCases: 'Follow-ups overdue', reopenRate: 'Follow-ups reopened',
     weightedScore: 'Weighted satisfaction', csat: 'CSAT (mean score)', withinTargetWaitRate: 'Within target wait',
-    withinStandardTimeRate: 'Within standard time', onceDoneRate: 'Done in one visit'
+    withinStandardTimeRate: 'Within standard time', onceDoneRate: 'Done in one visit', nps: 'Net Promoter Score (NPS)'
   }
 };
 

@@ -5,9 +5,12 @@ import { byId, showText, errorText } from '../common/hallq.js';
 import { syncRows, whenText, serviceName } from './rows.js';
 import { createLoader } from './loader.js';
 
-/** The nine fields of a standard, in the order the form and the table show them. */
+/** The nine numbers of a standard, in the order the form and the table show them. */
 const FIELDS = ['warnWaitMinutes', 'targetWaitMinutes', 'breachWaitMinutes', 'serviceLevelPercent', 'serviceLevelMinutes',
   'standardServiceMinutes', 'queueAlertLength', 'lastIssueMinutesBeforeClose', 'dailyQuota'];
+/** 所需材料: a list of names, edited one a line; not a number like the nine above. */
+const MATERIALS = 'requiredMaterials';
+const EDITABLE = [...FIELDS, MATERIALS];
 const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 const CHANGES_SHOWN = 10;
 
@@ -30,8 +33,12 @@ const TEXTS = {
       standardServiceMinutes: '标准办理时长（分钟）',
       queueAlertLength: '排队预警人数',
       lastIssueMinutesBeforeClose: '闭厅前停止取号（分钟）',
-      dailyQuota: '每日限号'
+      dailyQuota: '每日限号',
+      requiredMaterials: '所需材料'
     },
+    noMaterials: '无',
+    materialsHint: '所需材料每行填写一项，如“身份证原件”。',
+    materialJoiner: '、',
     unlimited: '不限',
     quotaHint: '留空表示不限',
     edited: '{by} {at}',
@@ -76,8 +83,12 @@ const TEXTS = {
       standardServiceMinutes: 'Standard handling (min)',
       queueAlertLength: 'Queue alert length',
       lastIssueMinutesBeforeClose: 'Last issue before closing (min)',
-      dailyQuota: 'Daily quota'
+      dailyQuota: 'Daily quota',
+      requiredMaterials: 'Required materials'
     },
+    noMaterials: 'None',
+    materialsHint: 'Required materials: one a line, such as "ID card (original)".',
+    materialJoiner: '; ',
     unlimited: 'No limit',
     quotaHint: 'Leave empty for no limit',
     edited: '{by} {at}',
@@ -125,12 +136,14 @@ const loader = createLoader({
 
 function valueText(field, value, app) {
   if (field === 'dailyQuota' && value == null) return app.t('standards.unlimited');
+  if (field === MATERIALS) return value && value.length ? value.join(app.t('standards.materialJoiner')) : app.t('standards.noMaterials');
   return value == null ? '—' : String(value);
 }
 
 function standardRow(service, app) {
   const cells = [{ className: 'name', text: serviceName(service.serviceCode, app, service.name) }];
   for (const field of FIELDS) cells.push({ className: 'std num ' + field, text: valueText(field, service[field], app) });
+  cells.push({ className: 'std ' + MATERIALS, text: valueText(MATERIALS, service[MATERIALS], app) });
   cells.push({ className: 'when', text: service.editedBy ? app.t('standards.edited', { by: service.editedBy, at: whenText(service.editedAt, app) }) : app.t('standards.never') });
   cells.push({
     className: 'action',
@@ -166,11 +179,11 @@ function changeText(change, app) {
   if (!old || !now || typeof old !== 'object' || typeof now !== 'object') {
     return app.t('standards.changes.change', { field: '', old: JSON.stringify(old), new: JSON.stringify(now) }).trim();
   }
-  const keys = [...new Set([...FIELDS, ...Object.keys(old), ...Object.keys(now)])];
+  const keys = [...new Set([...EDITABLE, ...Object.keys(old), ...Object.keys(now)])];
   const parts = keys
     .filter((key) => JSON.stringify(old[key] ?? null) !== JSON.stringify(now[key] ?? null))
     .map((key) => {
-      const label = FIELDS.includes(key) ? app.t('standards.field.' + key) : key;
+      const label = EDITABLE.includes(key) ? app.t('standards.field.' + key) : key;
       return app.t('standards.changes.change', { field: label, old: valueText(key, old[key], app), new: valueText(key, now[key], app) });
     });
   return parts.length ? parts.join(app.t('standards.changes.joiner')) : app.t('standards.changes.same');
@@ -196,7 +209,7 @@ function renderForm(app) {
   if (service) {
     byId('standard-form-title').textContent = app.t('standards.formTitle', { service: serviceName(service.serviceCode, app, service.name) });
   }
-  for (const field of FIELDS) {
+  for (const field of EDITABLE) {
     const input = byId('std-' + field);
     input.disabled = form.saving;
     const error = form.errors[field] || '';
@@ -249,11 +262,12 @@ function openForm(code, app) {
   if (!service || form.saving) return;
   Object.assign(form, { code, errors: {}, message: null, savedCode: null });
   for (const field of FIELDS) byId('std-' + field).value = service[field] == null ? '' : String(service[field]);
+  byId('std-' + MATERIALS).value = (service[MATERIALS] || []).join('\n');
   render(app);
   byId('std-' + FIELDS[0]).focus();
 }
 
-/** The form's values as the PUT's body, or the fields that are not whole numbers. */
+/** The form's values as the PUT's body, or the fields that are not whole numbers; blank material lines are dropped. */
 function readForm(app) {
   const body = {};
   const errors = {};
@@ -268,6 +282,7 @@ function readForm(app) {
     if (!Number.isInteger(value)) errors[field] = app.t('standards.notInteger');
     else body[field] = value;
   }
+  body[MATERIALS] = byId('std-' + MATERIALS).value.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   return { body, errors };
 }
 
@@ -299,7 +314,9 @@ async function save(app) {
     return;
   } else {
     const error = reply && reply.body && reply.body.error;
-    if (error && FIELDS.includes(error.field)) form.errors = { [error.field]: error.message };
+    // "requiredMaterials.2" is the third line of the materials' box.
+    const field = error && error.field ? error.field.split('.')[0] : null;
+    if (field && EDITABLE.includes(field)) form.errors = { [field]: error.message };
     else form.message = errorText(reply, app.t('login.network'));
   }
   render(app);

@@ -113,6 +113,7 @@ public final class ConfigLoader {
         new FollowUp(followUp.integer("workingDays", 1, 60), new WorkingDays(dates(followUp, "holidays"), dates(followUp, "workedWeekendDays"))),
         new HallqConfig.DefaultRating(defaultRating.choice("level", HallqConfig.DefaultRating.Level.class),
             defaultRating.integer("after", 1, 60), defaultRating.choice("unit", HallqConfig.DefaultRating.Unit.class)),
+        new HallqConfig.Nps(root.object("nps").bool("enabled")),
         indicators(root.object("indicators")),
         provincialFeed(provincialFeed),
         root.objects("outcomes", ConfigLoader::outcome),

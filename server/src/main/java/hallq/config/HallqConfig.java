@@ -26,6 +26,7 @@ public record HallqConfig(
     Alerts alerts,
     FollowUp followUp,
     DefaultRating defaultRating,
+    Nps nps,
     QualityIndicators indicators,
     ProvincialFeed provincialFeed,
     List<Outcome> outcomes,
@@ -119,6 +120,12 @@ public record HallqConfig(
       return unit == Unit.DAYS ? served.plusDays(after) : calendar.after(served, after);
     }
   }
+
+  /**
+   * The optional NPS question on the citizen's phone page (您是否愿意向亲友推荐本大厅的服务？ 0..10),
+   * asked with the rating when {@code enabled}; answering it is always up to the citizen.
+   */
+  public record Nps(boolean enabled) {}
 
   /**
    * How a clerk finished a ticket. {@code onceDone}: the citizen's matter was done on this visit

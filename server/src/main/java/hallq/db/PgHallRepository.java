@@ -33,14 +33,14 @@ public final class PgHallRepository {
   private static final String UPSERT_SERVICE = """
       INSERT INTO service_type (hall_id, code, prefix, name, name_en, sort_order, active, """ + PgStandardsRepository.STANDARD_COLUMNS + """
       )
-      VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+      VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
       ON CONFLICT (hall_id, code) DO UPDATE SET prefix = excluded.prefix, name = excluded.name,
         name_en = excluded.name_en, sort_order = excluded.sort_order, active = true""";
 
   /** A standard a manager has edited is the hall's decision: the config no longer overrides it. */
   private static final String CONFIGURED_STANDARD = """
       UPDATE service_type SET (""" + PgStandardsRepository.STANDARD_COLUMNS + """
-      ) = ($3, $4, $5, $6, $7, $8, $9, $10, $11)
+      ) = ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
       WHERE hall_id = $1 AND code = $2 AND edited_by IS NULL""";
 
   private static final String DEACTIVATE_COUNTERS = "UPDATE counter SET active = false WHERE hall_id = $1";

@@ -1,6 +1,7 @@
 package hallq.db;
 
 import hallq.quality.IndicatorCounts;
+import hallq.rating.Rating;
 import hallq.report.ReportGrouping;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -11,9 +12,16 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** What the 好差评 indicators are computed from, read live from tickets, ratings and follow-up cases. */
 public final class PgIndicatorRepository {
+
+  /** The NPS answers by value: r0 … r10. */
+  private static final String RECOMMEND_COUNTS = IntStream.rangeClosed(0, Rating.MAX_RECOMMEND)
+      .mapToObj(n -> "count(*) FILTER (WHERE recommend = " + n + ") AS r" + n)
+      .collect(Collectors.joining(", ", "", "\n"));
 
   private static final String COUNTS = """
       WITH f AS (
@@ -25,6 +33,7 @@ public final class PgIndicatorRepository {
           r.ticket_id IS NOT NULL AND r.excluded AS excluded,
           CASE WHEN r.ticket_id IS NOT NULL AND NOT r.excluded AND r.channel <> 'DEFAULT' THEN r.score END AS active,
           CASE WHEN r.ticket_id IS NOT NULL AND NOT r.excluded AND r.channel = 'DEFAULT' THEN r.score END AS by_default,
+          CASE WHEN r.ticket_id IS NOT NULL AND NOT r.excluded THEN r.recommend END AS recommend,
           c.id AS case_id, c.deadline, c.closed_at, c.reopened, act.replied, act.revisited, act.revisit_satisfied
         FROM ticket t
         """ + PgStandardsRepository.VERSION_IN_FORCE + """
@@ -55,7 +64,8 @@ public final class PgIndicatorRepository {
         count(*) FILTER (WHERE outcome = ANY($10)) AS abnormal_outcome, count(*) FILTER (WHERE overtime) AS overtime,
         count(*) FILTER (WHERE no_show) AS no_show, count(*) FILTER (WHERE transferred) AS transferred,
         count(*) FILTER (WHERE recalled_over_limit) AS recalled_over_limit,
-        count(*) FILTER (WHERE called) AS called, count(*) FILTER (WHERE within_target) AS within_target
+        count(*) FILTER (WHERE called) AS called, count(*) FILTER (WHERE within_target) AS within_target,
+      """ + RECOMMEND_COUNTS + """
       FROM low GROUP BY key ORDER BY key""";
 
   /**
@@ -92,7 +102,7 @@ public final class PgIndicatorRepository {
         counts.put(row.getString("key"), new IndicatorCounts(row.getLong("finished"), row.getLong("excluded"), levels(row, "a"),
             levels(row, "d"), row.getLong("replied"), row.getLong("revisited"), row.getLong("revisit_answered"),
             row.getLong("revisit_satisfied"), row.getLong("cases_due"), row.getLong("cases_on_time"), row.getLong("cases_closed_ever"),
-            row.getLong("cases_reopened"),
+            row.getLong("cases_reopened"), recommendAnswers(row),
             new IndicatorCounts.Handling(row.getLong("once_done"), row.getLong("not_done"), row.getLong("abnormal_outcome"),
                 row.getLong("overtime"), row.getLong("no_show"), row.getLong("transferred"), row.getLong("recalled_over_limit"),
                 row.getLong("called"), row.getLong("within_target"))));
@@ -107,6 +117,14 @@ public final class PgIndicatorRepository {
       levels[s - 1] = row.getLong(prefix + s);
     }
     return levels;
+  }
+
+  private static long[] recommendAnswers(Row row) {
+    long[] answers = new long[Rating.MAX_RECOMMEND + 1];
+    for (int n = 0; n <= Rating.MAX_RECOMMEND; n++) {
+      answers[n] = row.getLong("r" + n);
+    }
+    return answers;
   }
 
   /** The row a ticket belongs to; the clerk is the one who called it, as in the reports. */

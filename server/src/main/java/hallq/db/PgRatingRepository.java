@@ -13,12 +13,12 @@ public final class PgRatingRepository {
 
   private static final String INSERT = """
       INSERT INTO rating (ticket_id, hall_id, counter_no, score, comment, reason, channel, rated_at, clerk,
-                          efficiency, competence, attitude)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                          efficiency, competence, attitude, recommend)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
       ON CONFLICT (ticket_id) DO NOTHING""";
 
   private static final String FIND = """
-      SELECT ticket_id, counter_no, score, comment, reason, channel, rated_at, efficiency, competence, attitude
+      SELECT ticket_id, counter_no, score, comment, reason, channel, rated_at, efficiency, competence, attitude, recommend
         FROM rating WHERE hall_id = $1 AND ticket_id = $2""";
 
   private final String hallId;
@@ -42,7 +42,8 @@ public final class PgRatingRepository {
         .addString(clerk)
         .addInteger(sub == null ? null : sub.efficiency())
         .addInteger(sub == null ? null : sub.competence())
-        .addInteger(sub == null ? null : sub.attitude());
+        .addInteger(sub == null ? null : sub.attitude())
+        .addInteger(rating.recommend());
     return sql.preparedQuery(INSERT).execute(params).map(rows -> rows.rowCount() == 1);
   }
 
@@ -58,7 +59,7 @@ public final class PgRatingRepository {
           return Optional.of(new Rating(row.getUUID("ticket_id"), row.getInteger("counter_no"), row.getInteger("score"),
               row.getString("comment"), row.getString("reason"),
               Rating.SubScores.of(row.getInteger("efficiency"), row.getInteger("competence"), row.getInteger("attitude")),
-              Rating.Channel.valueOf(row.getString("channel")), row.getOffsetDateTime("rated_at").toInstant()));
+              row.getInteger("recommend"), Rating.Channel.valueOf(row.getString("channel")), row.getOffsetDateTime("rated_at").toInstant()));
         });
   }
 

@@ -35,7 +35,8 @@ public final class PgStandardsRepository {
         FROM service_standard_version WHERE hall_id = $1 AND service_code = $2 ORDER BY service_standard_version.effective_from""";
 
   static final String STANDARD_COLUMNS = "warn_wait_minutes, target_wait_minutes, breach_wait_minutes, service_level_percent, "
-      + "service_level_minutes, standard_service_minutes, queue_alert_length, last_issue_minutes_before_close, daily_quota";
+      + "service_level_minutes, standard_service_minutes, queue_alert_length, last_issue_minutes_before_close, daily_quota, "
+      + "required_materials";
 
   private static final String STANDARDS = "SELECT code, edited_by, edited_at, " + STANDARD_COLUMNS
       + " FROM service_type WHERE hall_id = $1 AND active ORDER BY sort_order";
@@ -45,8 +46,10 @@ public final class PgStandardsRepository {
 
   private static final String LOCK_STANDARD = FIND_STANDARD + " FOR UPDATE";
 
+  private static final String REQUIRED_MATERIALS = "SELECT required_materials FROM service_type WHERE hall_id = $1 AND code = $2";
+
   private static final String UPDATE_STANDARD = "UPDATE service_type SET (" + STANDARD_COLUMNS + ", edited_by, edited_at)"
-      + " = ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) WHERE hall_id = $1 AND code = $2";
+      + " = ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) WHERE hall_id = $1 AND code = $2";
 
   private static final String OPENING_HOURS = "SELECT opening_hours FROM hall WHERE id = $1";
 
@@ -68,7 +71,7 @@ public final class PgStandardsRepository {
     this.hallId = hallId;
   }
 
-  /** Appends the standard's nine values to {@code params}. */
+  /** Appends the standard's ten values to {@code params}. */
   static Tuple standardParams(Tuple params, ServiceStandard s) {
     return params
         .addInteger(s.warnWaitMinutes())
@@ -79,7 +82,8 @@ public final class PgStandardsRepository {
         .addInteger(s.standardServiceMinutes())
         .addInteger(s.queueAlertLength())
         .addInteger(s.lastIssueMinutesBeforeClose())
-        .addInteger(s.dailyQuota());
+        .addInteger(s.dailyQuota())
+        .addArrayOfString(s.requiredMaterials().toArray(String[]::new));
   }
 
   /** A service's standard and who last edited it (null: as configured). */
@@ -98,6 +102,13 @@ public final class PgStandardsRepository {
     return sql.preparedQuery(FIND_STANDARD)
         .execute(Tuple.of(hallId, serviceCode))
         .map(rows -> current(rows.iterator().next()).standard());
+  }
+
+  /** The materials a citizen must bring for the service, as its standard lists them now (none for an unknown service). */
+  public Future<List<String>> requiredMaterials(SqlClient sql, String serviceCode) {
+    return sql.preparedQuery(REQUIRED_MATERIALS)
+        .execute(Tuple.of(hallId, serviceCode))
+        .map(rows -> rows.size() == 0 ? List.of() : List.of(rows.iterator().next().getArrayOfStrings("required_materials")));
   }
 
   public Future<Optional<Current>> lockStandard(SqlClient sql, String serviceCode) {
@@ -174,7 +185,7 @@ public final class PgStandardsRepository {
     ServiceStandard standard = new ServiceStandard(row.getInteger("warn_wait_minutes"), row.getInteger("target_wait_minutes"),
         row.getInteger("breach_wait_minutes"), row.getInteger("service_level_percent"), row.getInteger("service_level_minutes"),
         row.getInteger("standard_service_minutes"), row.getInteger("queue_alert_length"),
-        row.getInteger("last_issue_minutes_before_close"), quota);
+        row.getInteger("last_issue_minutes_before_close"), quota, List.of(row.getArrayOfStrings("required_materials")));
     var editedAt = row.getOffsetDateTime("edited_at");
     return new Current(row.getString("code"), standard, row.getString("edited_by"), editedAt == null ? null : editedAt.toInstant());
   }

@@ -90,7 +90,7 @@ public final class ApiVerticle extends VerticleBase {
     AuthService auth = services.auth();
     AuthApi authApi = new AuthApi(auth);
     HallApi hallApi = new HallApi(config, queue);
-    TicketApi ticketApi = new TicketApi(vertx, queue, services.ratings(), config.http().publicBaseUrl());
+    TicketApi ticketApi = new TicketApi(vertx, queue, services.ratings(), services.standards(), config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());

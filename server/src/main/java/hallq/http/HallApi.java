@@ -78,6 +78,7 @@ final class HallApi {
         .put("serviceTypes", services)
         .put("priorities", priorities)
         .put("lowRatingReasons", reasons)
+        .put("nps", new JsonObject().put("enabled", config.nps().enabled()))
         .put("outcomes", outcomes)
         .put("counters", counters);
   }

@@ -11,10 +11,13 @@ import hallq.queue.QueueService.Position;
 import hallq.queue.Ticket;
 import hallq.queue.TicketPage;
 import hallq.rating.Rating;
+import hallq.rating.RatingForm;
 import hallq.rating.RatingService;
+import hallq.standards.StandardsService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -30,13 +33,15 @@ final class TicketApi {
   private final QueueService queue;
   private final GroupCommit<IssueRequest, Issued> issuer;
   private final RatingService ratings;
+  private final StandardsService standards;
   private final String publicBaseUrl;
 
-  TicketApi(Vertx vertx, QueueService queue, RatingService ratings, String publicBaseUrl) {
+  TicketApi(Vertx vertx, QueueService queue, RatingService ratings, StandardsService standards, String publicBaseUrl) {
     this.vertx = vertx;
     this.queue = queue;
     this.issuer = queue.ticketIssuer();
     this.ratings = ratings;
+    this.standards = standards;
     this.publicBaseUrl = publicBaseUrl;
   }
 
@@ -52,11 +57,15 @@ final class TicketApi {
         .onFailure(ctx::fail);
   }
 
+  /** The ticket's page: where it stands, its rating once given, and the materials its service asks the citizen to bring. */
   void getTicket(RoutingContext ctx) {
     UUID id = ticketId(ctx);
     Replies.json(ctx, queue.position(id)
         .compose(position -> ratings.find(id)
-            .map(rating -> toJson(position).put("rating", rating.map(Rating::toJson).orElse(null)))));
+            .compose(rating -> standards.requiredMaterials(position.ticket().serviceCode())
+                .map(materials -> toJson(position)
+                    .put("rating", rating.map(Rating::toJson).orElse(null))
+                    .put("requiredMaterials", new JsonArray(materials))))));
   }
 
   /** The QR code printed on the ticket and shown at the kiosk: it opens this ticket's page, key included. */
@@ -80,15 +89,12 @@ final class TicketApi {
     JsonObject body = ctx.body().asJsonObject();
     Principal caller = Access.optional(ctx);
     UUID id = ticketId(ctx);
-    int score = body.getInteger("score");
-    String comment = body.getString("comment");
-    String reason = body.getString("reason");
-    Rating.SubScores subScores = Rating.SubScores.fromJson(body.getJsonObject("subScores"));
+    RatingForm form = RatingForm.fromJson(body);
     Future<Rating> rated;
     if (caller == null) {
-      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), score, reason, comment, subScores);
+      rated = ratings.rateByCitizen(id, ctx.request().getHeader(TICKET_KEY), form);
     } else if (caller.is(DeviceType.DISPLAY)) {
-      rated = ratings.rateAtCounterScreen(id, caller.name(), score, reason, comment, subScores);
+      rated = ratings.rateAtCounterScreen(id, caller.name(), form);
     } else {
       throw DomainException.forbidden("FORBIDDEN", "ratings come from the citizen, on the ticket page or the counter screen");
     }

@@ -1,5 +1,7 @@
 package hallq.quality;
 
+import hallq.rating.Rating;
+
 /**
  * What the indicators are computed from, for one period and one row (the hall, a service, a window,
  * a clerk): finished tickets, ratings by level and kind, the 差评 follow-up cases, and how tickets
@@ -17,11 +19,12 @@ package hallq.quality;
  * @param casesOnTime of those, closed by the deadline
  * @param casesClosedEver 差评 cases closed at least once
  * @param casesReopened of those, reopened (重开)
+ * @param recommend the NPS answers that count by value, {@code recommend[n]} for n = 0..10
  * @param handling how the period's tickets were handled
  */
 public record IndicatorCounts(long finished, long excluded, long[] active, long[] defaults, long replied, long revisited,
     long revisitAnswered, long revisitSatisfied, long casesDue, long casesOnTime, long casesClosedEver, long casesReopened,
-    Handling handling) {
+    long[] recommend, Handling handling) {
 
   /**
    * @param onceDone finished with an outcome that did the citizen's matter on this visit (一次办成)
@@ -39,7 +42,7 @@ public record IndicatorCounts(long finished, long excluded, long[] active, long[
 
   /** A period with no finished ticket. */
   public static final IndicatorCounts NONE = new IndicatorCounts(0, 0, new long[5], new long[5], 0, 0, 0, 0, 0, 0, 0, 0,
-      new Handling(0, 0, 0, 0, 0, 0, 0, 0, 0));
+      new long[Rating.MAX_RECOMMEND + 1], new Handling(0, 0, 0, 0, 0, 0, 0, 0, 0));
 
   /** Both rows' counts together (every count is a number of tickets, cases or ratings). */
   public IndicatorCounts plus(IndicatorCounts o) {
@@ -48,7 +51,7 @@ public record IndicatorCounts(long finished, long excluded, long[] active, long[
     return new IndicatorCounts(finished + o.finished, excluded + o.excluded, add(active, o.active), add(defaults, o.defaults),
         replied + o.replied, revisited + o.revisited, revisitAnswered + o.revisitAnswered, revisitSatisfied + o.revisitSatisfied,
         casesDue + o.casesDue, casesOnTime + o.casesOnTime, casesClosedEver + o.casesClosedEver, casesReopened + o.casesReopened,
-        new Handling(h.onceDone() + g.onceDone(), h.notDone() + g.notDone(), h.abnormalOutcome() + g.abnormalOutcome(),
+        add(recommend, o.recommend), new Handling(h.onceDone() + g.onceDone(), h.notDone() + g.notDone(), h.abnormalOutcome() + g.abnormalOutcome(),
             h.overtime() + g.overtime(), h.noShow() + g.noShow(), h.transferred() + g.transferred(),
             h.recalledOverLimit() + g.recalledOverLimit(), h.called() + g.called(), h.withinTargetWait() + g.withinTargetWait()));
   }
@@ -67,6 +70,10 @@ public record IndicatorCounts(long finished, long excluded, long[] active, long[
 
   public long defaultTotal() {
     return sum(defaults);
+  }
+
+  public long recommendTotal() {
+    return sum(recommend);
   }
 
   /** 差评: the citizens' own ratings of 2 (不满意) or 1 (非常不满意). */

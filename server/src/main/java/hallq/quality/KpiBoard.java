@@ -40,7 +40,8 @@ public final class KpiBoard {
       Map.entry("lowCount", new Kind(false, 0, 1_000_000)), Map.entry("replyRate", SHARE), Map.entry("revisitRate", SHARE),
       Map.entry("revisitSatisfiedRate", SHARE), Map.entry("onTimeRate", SHARE), Map.entry("overdueCases", new Kind(false, 0, 1_000_000)),
       Map.entry("reopenRate", SHARE_LOWER), Map.entry("weightedScore", new Kind(true, 0, 100)), Map.entry("csat", new Kind(true, 1, 5)),
-      Map.entry("withinTargetWaitRate", SHARE), Map.entry("withinStandardTimeRate", SHARE), Map.entry("onceDoneRate", SHARE)));
+      Map.entry("withinTargetWaitRate", SHARE), Map.entry("withinStandardTimeRate", SHARE), Map.entry("onceDoneRate", SHARE),
+      Map.entry("nps", new Kind(true, -100, 100))));
   static final int TREND_MONTHS = 6;
 
   private final Pool pool;

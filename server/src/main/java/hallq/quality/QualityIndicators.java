@@ -6,6 +6,10 @@ import io.vertx.core.json.JsonObject;
  * The 好差评 indicators, each defined here and nowhere else. Shares are fractions (0..1), null when
  * there is nothing to divide by. Tickets whose rating an upheld appeal took out count in none.
  *
+ *
+ * <p>NPS counts the citizens' answers to the optional 0..10 question, like their ratings only where
+ * no upheld appeal took the rating out; default ratings carry none.
+ *
  * @param weights the weighted satisfaction score's points per level, {@code weights[s - 1]} for score s
  * @param defaultsCount whether default ratings count in 好评率, the weighted score and CSAT (they
  *     never count as the citizen's own, in 主动评价率)
@@ -39,6 +43,8 @@ public record QualityIndicators(int[] weights, boolean defaultsCount, int recall
         .put("reopenRate", share(c.casesReopened(), c.casesClosedEver()))
         .put("weightedScore", mean(counted, weights))
         .put("csat", mean(counted, new int[] {1, 2, 3, 4, 5}))
+        .put("nps", nps(c))
+        .put("npsAnswers", c.recommendTotal())
         // Judged by the standard in force when each ticket was called.
         .put("withinTargetWaitRate", share(c.handling().withinTargetWait(), c.handling().called()))
         .put("withinStandardTimeRate", share(c.finished() - c.handling().overtime(), c.finished()))
@@ -60,6 +66,17 @@ public record QualityIndicators(int[] weights, boolean defaultsCount, int recall
       }
     }
     return counted;
+  }
+
+  /** NPS: the % of answers 9–10 (promoters) minus the % of answers 0–6 (detractors), -100..100. */
+  private static Double nps(IndicatorCounts c) {
+    long[] answers = c.recommend();
+    long detractors = 0;
+    for (int n = 0; n <= 6; n++) {
+      detractors += answers[n];
+    }
+    long promoters = answers[9] + answers[10];
+    return c.recommendTotal() == 0 ? null : 100.0 * (promoters - detractors) / c.recommendTotal();
   }
 
   private static Double share(long part, long whole) {

@@ -25,7 +25,7 @@ public final class ReviewWorkbook {
       Map.entry("revisitSatisfiedRate", "回访整改满意率"), Map.entry("onTimeRate", "按期整改率"), Map.entry("overdueCases", "逾期整改数"),
       Map.entry("reopenRate", "重开率"), Map.entry("weightedScore", "加权满意度"), Map.entry("csat", "CSAT（平均分）"),
       Map.entry("withinTargetWaitRate", "等候达标率"), Map.entry("withinStandardTimeRate", "办理达标率"),
-      Map.entry("onceDoneRate", "一次办成率"));
+      Map.entry("onceDoneRate", "一次办成率"), Map.entry("nps", "净推荐值（NPS）"));
   private static final Map<String, String> MOVES = Map.of("BETTER", "改善", "WORSE", "变差", "SAME", "持平");
   private static final Map<String, String> DIMENSIONS = Map.of("hour", "时段", "service", "事项", "clerk", "人员", "counter", "窗口");
 

@@ -90,7 +90,8 @@ public final class DefaultRatings {
       List<NewEvent> rated = new ArrayList<>();
       for (Finished finished : due) {
         Ticket ticket = finished.ticket();
-        Rating rating = new Rating(ticket.id(), ticket.counterNo(), rule.level().score, null, null, null, Rating.Channel.DEFAULT, now);
+        Rating rating = new Rating(ticket.id(), ticket.counterNo(), rule.level().score, null, null, null, null, Rating.Channel.DEFAULT,
+            now);
         writes.add(ratings.insert(sql, rating, finished.clerk()));
         writes.add(provincialFeed.add(sql, provincialRecords.firstRating(ticket, rating, finished.clerk()), ticket.id(), now));
         rated.add(new NewEvent(EventType.TICKET_RATED, ticket.id(), ticket.counterNo(), "system", now,

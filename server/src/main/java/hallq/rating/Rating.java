@@ -9,10 +9,23 @@ import java.util.UUID;
 /**
  * A citizen's 好差评 of one finished ticket: score 5 非常满意 … 1 非常不满意; a low score from the
  * evaluation pad may carry the reason the citizen picked. A screen may add the optional sub-scores
- * ({@code subScores}, null when none was given).
+ * ({@code subScores}, null when none was given) and, where the hall asks it, the answer to the NPS
+ * question ({@code recommend} 0..10, null when skipped or not asked).
  */
-public record Rating(UUID ticketId, int counterNo, int score, String comment, String reason, SubScores subScores, Channel channel,
-    Instant ratedAt) {
+public record Rating(UUID ticketId, int counterNo, int score, String comment, String reason, SubScores subScores, Integer recommend,
+    Channel channel, Instant ratedAt) {
+
+  /** The NPS answer's scale: 0 (not at all likely to recommend) … 10 (extremely likely). */
+  public static final int MAX_RECOMMEND = 10;
+
+  public Rating {
+    if (recommend != null && (recommend < 0 || recommend > MAX_RECOMMEND)) {
+      throw DomainException.invalid("recommend", "must be 0 to " + MAX_RECOMMEND + ", not " + recommend);
+    }
+    if (recommend != null && channel == Channel.DEFAULT) {
+      throw new IllegalArgumentException("a default rating answers no question");
+    }
+  }
 
   /** Where the rating was given; DEFAULT: not by the citizen, but by the hall's rule once the time to rate ran out. */
   public enum Channel { TICKET_PAGE, COUNTER_SCREEN, EVALUATION_PAD, DEFAULT }
@@ -86,6 +99,7 @@ public record Rating(UUID ticketId, int counterNo, int score, String comment, St
         .put("comment", comment)
         .put("reason", reason)
         .put("subScores", subScores == null ? null : subScores.toJson())
+        .put("recommend", recommend)
         .put("channel", channel.name())
         .put("ratedAt", ratedAt.toString());
   }

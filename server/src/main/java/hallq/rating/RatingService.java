@@ -37,10 +37,13 @@ public final class RatingService {
   private final PgProvincialFeedRepository provincialFeed;
   /** The hall's configured reasons for a low rating. */
   private final Set<String> reasonCodes;
+  /** Whether the hall asks the NPS question (推荐意愿) with a citizen's rating. */
+  private final boolean askRecommend;
 
   public RatingService(Pool pool, HallqConfig config, HallClock clock, FollowUpService followUps) {
     String hallId = config.hall().id();
     this.reasonCodes = config.lowRatingReasons().stream().map(HallqConfig.LowRatingReason::code).collect(Collectors.toUnmodifiableSet());
+    this.askRecommend = config.nps().enabled();
     this.provincialRecords = new ProvincialRecord(config);
     this.provincialFeed = new PgProvincialFeedRepository(hallId);
     this.followUps = followUps;
@@ -55,10 +58,9 @@ public final class RatingService {
   static final Duration COUNTER_SCREEN_WINDOW = Duration.ofMinutes(10);
 
   /** The citizen rates from the ticket page, proven by the key of the ticket's QR link. */
-  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, int score, String reason, String comment,
-      Rating.SubScores subScores) {
-    Rating.requireReason(score, reason, comment, reasonCodes);
-    Rated rated = new Rated(score, comment, reason, subScores, Rating.Channel.TICKET_PAGE, "citizen");
+  public Future<Rating> rateByCitizen(UUID ticketId, String citizenKey, RatingForm form) {
+    requireAnswerable(form);
+    Rated rated = new Rated(form, Rating.Channel.TICKET_PAGE, "citizen");
     return pool.withTransaction(sql -> rate(sql, ticketId, rated, ticket -> tickets.citizenKey(sql, ticketId)
         .map(stored -> {
           CitizenKey.require(stored, citizenKey, ticket.number());
@@ -67,11 +69,9 @@ public final class RatingService {
   }
 
   /** The counter screen's rating prompt, open only shortly after service finished. */
-  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, int score, String reason, String comment,
-      Rating.SubScores subScores) {
-    Rating.requireReason(score, reason, comment, reasonCodes);
-    Rated rated = new Rated(score, comment, reason, subScores, Rating.Channel.COUNTER_SCREEN, device);
-    return pool.withTransaction(sql -> rate(sql, ticketId, rated, this::shortlyAfterService));
+  public Future<Rating> rateAtCounterScreen(UUID ticketId, String device, RatingForm form) {
+    requireAnswerable(form);
+    return pool.withTransaction(sql -> rate(sql, ticketId, new Rated(form, Rating.Channel.COUNTER_SCREEN, device), this::shortlyAfterService));
   }
 
   /**
@@ -85,12 +85,20 @@ public final class RatingService {
     // A pad asks for the reason, but a citizen may walk away before choosing: its low rating counts without one.
     // Its keys are fixed by the pad protocol; one the hall has not configured is dropped, not the rating.
     String kept = reason != null && reasonCodes.contains(reason) ? reason : null;
-    // The pad protocol has no sub-score keys, so a pad's rating carries none.
-    return rate(sql, ticketId, new Rated(score, null, kept, null, Rating.Channel.EVALUATION_PAD, bridge), this::shortlyAfterService);
+    // The pad protocol has no sub-score or 0..10 keys, so a pad's rating carries neither.
+    RatingForm pressed = new RatingForm(score, kept, null, null, null);
+    return rate(sql, ticketId, new Rated(pressed, Rating.Channel.EVALUATION_PAD, bridge), this::shortlyAfterService);
   }
 
-  private record Rated(int score, String comment, String reason, Rating.SubScores subScores, Rating.Channel channel,
-      String actor) {}
+  /** A screen's form: a low score says why, and the NPS answer only where the hall asks the question. */
+  private void requireAnswerable(RatingForm form) {
+    Rating.requireReason(form.score(), form.reason(), form.comment(), reasonCodes);
+    if (form.recommend() != null && !askRecommend) {
+      throw DomainException.invalid("recommend", "this hall does not ask the NPS question (nps.enabled is off)");
+    }
+  }
+
+  private record Rated(RatingForm form, Rating.Channel channel, String actor) {}
 
   private Future<Ticket> shortlyAfterService(Ticket ticket) {
     if (ticket.endedAt() != null && ticket.endedAt().plus(COUNTER_SCREEN_WINDOW).isBefore(clock.now())) {
@@ -105,8 +113,9 @@ public final class RatingService {
         .compose(allowed)
         .compose(ticket -> {
           requireFinished(ticket);
-          Rating rating = new Rating(ticketId, ticket.counterNo(), rated.score(), blankToNull(rated.comment()), rated.reason(),
-              rated.subScores(), rated.channel(), clock.now());
+          RatingForm form = rated.form();
+          Rating rating = new Rating(ticketId, ticket.counterNo(), form.score(), blankToNull(form.comment()), form.reason(),
+              form.subScores(), form.recommend(), rated.channel(), clock.now());
           return tickets.finishedBy(sql, ticketId).compose(clerk -> ratings.insert(sql, rating, clerk.orElse(null)).compose(inserted -> {
             if (!inserted) {
               throw DomainException.conflict("ALREADY_RATED", "ticket " + ticket.number() + " has been rated already");

@@ -1,14 +1,18 @@
 package hallq.standards;
 
 import hallq.DomainException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A service type's standard (服务标准), set by each hall: a wait target with a warning and a breach
  * level (there is no national figure), a service-level goal "{@code serviceLevelPercent}% served
  * within {@code serviceLevelMinutes} minutes", the standard handling time, a queue length that
  * suggests opening another counter for the service (跨窗通办), the last issue time as minutes before
- * closing, and an optional daily quota (限号).
+ * closing, an optional daily quota (限号), and the materials a citizen must bring (所需材料: names such
+ * as 身份证原件, in the hall's order, none when the list is empty).
  *
  * <p>A wait of exactly {@code targetWaitMinutes} is within the target.
  */
@@ -21,7 +25,12 @@ public record ServiceStandard(
     int standardServiceMinutes,
     int queueAlertLength,
     int lastIssueMinutesBeforeClose,
-    Integer dailyQuota) {
+    Integer dailyQuota,
+    List<String> requiredMaterials) {
+
+  /** How many materials a standard may list, and how long one's name may be. */
+  public static final int MAX_MATERIALS = 30;
+  public static final int MAX_MATERIAL_LENGTH = 100;
 
   /**
    * @throws DomainException (400, naming the field) if a value is out of range or the wait levels are out of order
@@ -38,6 +47,14 @@ public record ServiceStandard(
     if (dailyQuota != null) {
       range("dailyQuota", dailyQuota, 1, 9_999);
     }
+    requiredMaterials = materials(requiredMaterials);
+  }
+
+  /** A standard that asks for no materials. */
+  public ServiceStandard(int warnWaitMinutes, int targetWaitMinutes, int breachWaitMinutes, int serviceLevelPercent,
+      int serviceLevelMinutes, int standardServiceMinutes, int queueAlertLength, int lastIssueMinutesBeforeClose, Integer dailyQuota) {
+    this(warnWaitMinutes, targetWaitMinutes, breachWaitMinutes, serviceLevelPercent, serviceLevelMinutes, standardServiceMinutes,
+        queueAlertLength, lastIssueMinutesBeforeClose, dailyQuota, List.of());
   }
 
   /** The values a config gives when it names only the target and the handling time. */
@@ -56,7 +73,8 @@ public record ServiceStandard(
         .put("standardServiceMinutes", standardServiceMinutes)
         .put("queueAlertLength", queueAlertLength)
         .put("lastIssueMinutesBeforeClose", lastIssueMinutesBeforeClose)
-        .put("dailyQuota", dailyQuota);
+        .put("dailyQuota", dailyQuota)
+        .put("requiredMaterials", new JsonArray(new ArrayList<>(requiredMaterials)));
   }
 
   /** Reads the JSON {@link #toJson} writes; missing numbers are reported by field. */
@@ -70,7 +88,53 @@ public record ServiceStandard(
         required(json, "standardServiceMinutes"),
         required(json, "queueAlertLength"),
         required(json, "lastIssueMinutesBeforeClose"),
-        whole(json, "dailyQuota"));
+        whole(json, "dailyQuota"),
+        texts(json, "requiredMaterials"));
+  }
+
+  /** A list of texts, or none when absent; anything else is refused by field. */
+  private static List<String> texts(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof JsonArray array)) {
+      throw DomainException.invalid(field, "must be a list of names");
+    }
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.getValue(i) instanceof String text)) {
+        throw DomainException.invalid(field + "." + i, "must be a name (text)");
+      }
+      texts.add(text);
+    }
+    return texts;
+  }
+
+  /** The materials' names trimmed, each given, not too long, and none twice. */
+  private static List<String> materials(List<String> given) {
+    if (given == null) {
+      return List.of();
+    }
+    if (given.size() > MAX_MATERIALS) {
+      throw DomainException.invalid("requiredMaterials", "at most " + MAX_MATERIALS + " materials, not " + given.size());
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      String field = "requiredMaterials." + i;
+      String name = given.get(i) == null ? "" : given.get(i).strip();
+      if (name.isEmpty()) {
+        throw DomainException.invalid(field, "must name a material");
+      }
+      if (name.length() > MAX_MATERIAL_LENGTH) {
+        throw DomainException.invalid(field, "must be at most " + MAX_MATERIAL_LENGTH + " characters");
+      }
+      if (names.contains(name)) {
+        throw DomainException.invalid(field, "'" + name + "' is listed twice");
+      }
+      names.add(name);
+    }
+    return List.copyOf(names);
   }
 
   private static int required(JsonObject json, String field) {

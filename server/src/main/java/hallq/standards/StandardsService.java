@@ -42,6 +42,11 @@ public final class StandardsService {
             .put("services", new JsonArray(all.values().stream().map(this::toJson).toList())))));
   }
 
+  /** 所需材料 of a service now: what the citizen's ticket page asks them to have ready. */
+  public Future<List<String>> requiredMaterials(String serviceCode) {
+    return pool.withConnection(sql -> standards.requiredMaterials(sql, serviceCode));
+  }
+
   public Future<JsonObject> updateService(String serviceCode, ServiceStandard standard, String by) {
     var now = clock.now();
     return pool.withTransaction(sql -> standards.lockStandard(sql, serviceCode)

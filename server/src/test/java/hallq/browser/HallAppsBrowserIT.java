@@ -83,6 +83,8 @@ class HallAppsBrowserIT extends HallTest {
         String ticketId = ticketIdOf("A001");
         phone.go(base + "/ticket.html?id=" + ticketId + "&key=" + citizenKeyOf("A001"));
         phone.waitForText("called-alert", "1");
+        phone.waitForText("materials", "请准备以下材料");
+        assertTrue(phone.find("materials-list").getText().contains("社会保障卡"), "the service's required materials, as configured");
         phone.screenshot("ticket-page-called-390x844");
 
         console.click("action-start");

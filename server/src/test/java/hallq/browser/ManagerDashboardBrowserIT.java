@@ -21,8 +21,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The manager dashboard's alerts, live compliance and service standards in a real headless Chromium
  * against a real server: waits past the target raise alerts that show up live, a manager
- * acknowledges one, changes a standard on the page (the server's refusal shown at the field), and
- * the changed standard raises the queue alert.
+ * acknowledges one, changes a standard on the page, its required materials included (the server's
+ * refusals shown at the field), and the changed standard raises the queue alert.
  */
 class ManagerDashboardBrowserIT extends HallTest {
   private static final String SERVICE = "SOCIAL_INSURANCE";
@@ -89,13 +89,20 @@ class ManagerDashboardBrowserIT extends HallTest {
       page.screenshot("manager-dashboard-standard-refused-1280x2200");
 
       type(page, "std-warnWaitMinutes", "12");
+      type(page, "std-requiredMaterials", "身份证原件\n社会保障卡\n 身份证原件");
+      page.click("standard-save");
+      String twice = page.waitForText("std-requiredMaterials-error", "twice", SHOWS_WITHIN);
+      assertTrue(twice.contains("身份证原件"), twice);
+      type(page, "std-requiredMaterials", "身份证原件\n\n  户口簿  ");
       page.click("standard-save");
       page.until(d -> !d.findElement(By.id("standard-form")).isDisplayed());
+      page.waitForText("standard-" + SERVICE, "身份证原件、户口簿", SHOWS_WITHIN);
       page.until(d -> "2".equals(d.findElement(By.cssSelector("#standard-" + SERVICE + " .queueAlertLength")).getText())
           && "12".equals(d.findElement(By.cssSelector("#standard-" + SERVICE + " .warnWaitMinutes")).getText()));
       page.waitForText("standard-" + SERVICE, "manager", SHOWS_WITHIN);
       String change = page.waitForText("standard-change-0", "排队预警人数 10 → 2", SHOWS_WITHIN);
-      assertTrue(change.contains("manager") && change.contains("社保医保") && change.contains("等候预警（分钟） 15 → 12"), change);
+      assertTrue(change.contains("manager") && change.contains("社保医保") && change.contains("等候预警（分钟） 15 → 12")
+          && change.contains("所需材料 身份证原件、社会保障卡 → 身份证原件、户口簿"), change);
 
       Api.await(hall.server.alerts().check());
       String queue = page.waitForText("alerts-body", "排队过长，建议增开窗口", SHOWS_WITHIN);

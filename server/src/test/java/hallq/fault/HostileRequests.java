@@ -82,7 +82,7 @@ final class HostileRequests {
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
       Map.entry("login", "{\"username\":\"clerk01\",\"password\":\"not-the-password\",\"counterNo\":1}"),
       Map.entry("issueTicket", "{\"serviceCode\":\"SOCIAL_INSURANCE\",\"priority\":\"ELDERLY\"}"),
-      Map.entry("rateTicket", "{\"score\":4,\"reason\":null,\"comment\":\"fine\",\"subScores\":{\"efficiency\":5}}"),
+      Map.entry("rateTicket", "{\"score\":4,\"reason\":null,\"comment\":\"fine\",\"subScores\":{\"efficiency\":5},\"recommend\":9}"),
       Map.entry("reportPrinterStatus", "{\"status\":\"OK\"}"),
       Map.entry("transferTicket", "{\"serviceCode\":\"REAL_ESTATE\"}"),
       Map.entry("reportJobOutcome", "{\"outcome\":\"DONE\"}"),
@@ -91,7 +91,7 @@ final class HostileRequests {
       Map.entry("reportBridgeDevice", "{\"kind\":\"PAD\",\"counterNo\":1,\"online\":true,\"detail\":\"ok\"}"),
       Map.entry("updateServiceStandard", "{\"warnWaitMinutes\":10,\"targetWaitMinutes\":15,\"breachWaitMinutes\":30,"
           + "\"serviceLevelPercent\":80,\"serviceLevelMinutes\":15,\"standardServiceMinutes\":10,\"queueAlertLength\":20,"
-          + "\"lastIssueMinutesBeforeClose\":30,\"dailyQuota\":null}"),
+          + "\"lastIssueMinutesBeforeClose\":30,\"dailyQuota\":null,\"requiredMaterials\":[\"身份证原件\"]}"),
       Map.entry("updateOpeningHours", "{\"periods\":[{\"days\":[\"MON\"],\"opens\":\"09:00\",\"closes\":\"17:00\"}]}"),
       Map.entry("finishService", "{\"outcome\":\"COMPLETED\"}"),
       Map.entry("setKpiTargets", "{\"targets\":{\"goodRate\":0.98}}"),
