@@ -23,6 +23,15 @@ public final class PgIndicatorRepository {
       .mapToObj(n -> "count(*) FILTER (WHERE recommend = " + n + ") AS r" + n)
       .collect(Collectors.joining(", ", "", "\n"));
 
+  /** A ticket's 差评 case (c) and what its steps did (act): replied to the citizen, revisited, satisfied at the last 回访. */
+  static final String CASE_STEPS = """
+      LEFT JOIN follow_up_case c ON c.ticket_id = t.id
+      LEFT JOIN LATERAL (
+        SELECT bool_or(a.action = 'FED_BACK') AS replied, bool_or(a.action = 'REVISITED') AS revisited,
+          (array_agg(a.satisfied ORDER BY a.id DESC) FILTER (WHERE a.action = 'REVISITED'))[1] AS revisit_satisfied
+        FROM follow_up_action a WHERE a.case_id = c.id) act ON true
+      """;
+
   private static final String COUNTS = """
       WITH f AS (
         SELECT %s AS key, t.status = 'FINISHED' AS finished, t.status = 'NO_SHOW' AS no_show, t.status = 'TRANSFERRED' AS transferred,
@@ -38,11 +47,7 @@ public final class PgIndicatorRepository {
         FROM ticket t
         """ + PgStandardsRepository.VERSION_IN_FORCE + """
         LEFT JOIN rating r ON r.ticket_id = t.id
-        LEFT JOIN follow_up_case c ON c.ticket_id = t.id
-        LEFT JOIN LATERAL (
-          SELECT bool_or(a.action = 'FED_BACK') AS replied, bool_or(a.action = 'REVISITED') AS revisited,
-            (array_agg(a.satisfied ORDER BY a.id DESC) FILTER (WHERE a.action = 'REVISITED'))[1] AS revisit_satisfied
-          FROM follow_up_action a WHERE a.case_id = c.id) act ON true
+        """ + CASE_STEPS + """
         WHERE t.hall_id = $1 AND t.service_day BETWEEN $2 AND $3 AND t.status IN ('FINISHED', 'NO_SHOW', 'TRANSFERRED')
           AND ($11::int IS NULL OR t.counter_no = $11)),
       low AS (SELECT *, active <= 2 AS is_low FROM f)

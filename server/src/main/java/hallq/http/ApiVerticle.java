@@ -149,6 +149,7 @@ public final class ApiVerticle extends VerticleBase {
         }),
         Map.entry("getReport", reportApi::getReport),
         Map.entry("getIndicators", reportApi::getIndicators),
+        Map.entry("getIndicatorRecords", reportApi::getIndicatorRecords),
         Map.entry("listStandardVersions", reportApi::listStandardVersions),
         Map.entry("getKpiBoard", reportApi::getKpiBoard),
         Map.entry("setKpiTargets", reportApi::setKpiTargets),

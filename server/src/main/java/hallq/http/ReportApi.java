@@ -88,6 +88,13 @@ final class ReportApi {
     Replies.json(ctx, indicators.indicators(date(ctx, "from"), date(ctx, "to"), ReportGrouping.parse(param(ctx, "by", "all")), counterNo));
   }
 
+  void getIndicatorRecords(RoutingContext ctx) {
+    Access.manager(ctx);
+    LocalDate from = date(ctx, "from");
+    LocalDate to = date(ctx, "to");
+    download(ctx, indicators.records(from, to), "hallq-indicator-records-" + from + "-" + to + ".csv");
+  }
+
   void getReport(RoutingContext ctx) {
     Access.manager(ctx);
     LocalDate from = date(ctx, "from");

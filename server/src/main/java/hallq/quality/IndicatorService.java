@@ -2,9 +2,11 @@ package hallq.quality;
 
 import hallq.config.HallqConfig;
 import hallq.DomainException;
+import hallq.db.PgIndicatorRecords;
 import hallq.db.PgIndicatorRepository;
 import hallq.db.PgStandardsRepository;
 import hallq.queue.HallClock;
+import hallq.report.ReportExport;
 import hallq.report.ReportGrouping;
 import hallq.report.ReportService;
 import io.vertx.core.Future;
@@ -28,6 +30,7 @@ public final class IndicatorService {
   private final ZoneId zone;
   private final QualityIndicators indicators;
   private final PgIndicatorRepository counts;
+  private final PgIndicatorRecords records;
   private final PgStandardsRepository standards;
   private final HallqConfig config;
   private final PgIndicatorRepository.HandlingRules rules;
@@ -38,6 +41,7 @@ public final class IndicatorService {
     this.zone = config.hall().timeZone();
     this.indicators = config.indicators();
     this.counts = new PgIndicatorRepository(config.hall().id());
+    this.records = new PgIndicatorRecords(config.hall().id());
     this.standards = new PgStandardsRepository(config.hall().id());
     this.config = config;
     List<HallqConfig.Outcome> outcomes = config.outcomes();
@@ -98,6 +102,13 @@ public final class IndicatorService {
       }
       return Future.all(reads).map(done -> all);
     });
+  }
+
+  /** What the indicators of these service days are computed from, a record per ticket (see {@link PgIndicatorRecords}), as CSV. */
+  public Future<byte[]> records(LocalDate from, LocalDate to) {
+    ReportService.requirePeriod(from, to);
+    return pool.withConnection(sql -> records.records(sql, from, to, zone))
+        .map(rows -> ReportExport.csv(PgIndicatorRecords.COLUMNS, rows));
   }
 
   /** Some service days, both included. */

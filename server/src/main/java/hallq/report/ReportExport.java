@@ -27,18 +27,27 @@ public final class ReportExport {
   private ReportExport() {}
 
   public static byte[] csv(JsonObject report) {
-    StringBuilder out = new StringBuilder("\uFEFF");
     List<String> headings = new ArrayList<>();
     for (String[] column : COLUMNS) {
       headings.add(column[1]);
     }
-    out.append(String.join(",", headings)).append("\r\n");
+    List<List<Object>> lines = new ArrayList<>();
     for (JsonObject row : rows(report)) {
-      List<String> cells = new ArrayList<>();
+      List<Object> cells = new ArrayList<>();
       for (String[] column : COLUMNS) {
-        cells.add(csvCell(value(row, column[0])));
+        cells.add(value(row, column[0]));
       }
-      out.append(String.join(",", cells)).append("\r\n");
+      lines.add(cells);
+    }
+    return csv(headings, lines);
+  }
+
+  /** A table as CSV: a heading line, then a line a row; an empty cell for null, text quoted where it must be. */
+  public static byte[] csv(List<String> headings, List<List<Object>> rows) {
+    StringBuilder out = new StringBuilder("\uFEFF");
+    out.append(String.join(",", headings)).append("\r\n");
+    for (List<Object> row : rows) {
+      out.append(String.join(",", row.stream().map(ReportExport::csvCell).toList())).append("\r\n");
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -76,7 +76,7 @@ final class HostileRequests {
       Map.entry("listStandardVersions", Access.MANAGER), Map.entry("getKpiBoard", Access.MANAGER),
       Map.entry("setKpiTargets", Access.MANAGER), Map.entry("evaluateWindows", Access.MANAGER),
       Map.entry("getConsistency", Access.MANAGER), Map.entry("getReviewReport", Access.MANAGER),
-      Map.entry("setCorrectiveAction", Access.MANAGER));
+      Map.entry("setCorrectiveAction", Access.MANAGER), Map.entry("getIndicatorRecords", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
