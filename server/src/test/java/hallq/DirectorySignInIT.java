@@ -9,7 +9,9 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldif.LDIFReader;
+import hallq.config.HallqConfig;
 import hallq.support.Reply;
+import hallq.support.TestDatabase;
 import hallq.support.TestHall;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -50,7 +52,7 @@ class DirectorySignInIT {
       directory.importFromLDIF(true, new LDIFReader(ldif));
     }
     directory.startListening();
-    hall = startHall(vertx, directory.getListenPort());
+    hall = TestHall.start(vertx, hallConfig(directory.getListenPort()));
   }
 
   @AfterEach
@@ -130,6 +132,19 @@ class DirectorySignInIT {
   }
 
   @Test
+  @DisplayName("目录开启时重启，目录账户的会话仍有效；关闭目录后重启，会话失效")
+  void directorySessionsLastAcrossRestartsWhileTheDirectoryStaysOn(Vertx vertx) {
+    String token = login("liwei", "liwei-secret", 1).body().getString("token");
+    HallqConfig withDirectory = hall.config;
+    restart(vertx, withDirectory);
+    assertEquals(200, hall.api.get(ME, token).status());
+
+    restart(vertx, TestHall.testConfig(withDirectory.db().url(), withDirectory.dataDir(), raw -> {}));
+    assertEquals(401, hall.api.get(ME, token).status(), "with the directory off, no directory session stays");
+    assertEquals(200, hall.api.get(ME, hall.manager()).status());
+  }
+
+  @Test
   @DisplayName("用户名按 RFC 4515 转义：通配符和过滤器注入都按字面查找，得 401")
   void filterInjectionFindsNoOne() {
     // Unescaped, (uid=zhao*) would find zhaomin alone and sign the caller in as her.
@@ -165,15 +180,13 @@ class DirectorySignInIT {
   @DisplayName("目录服务接受连接却不应答：响应超时后 503，不会挂起")
   void aSilentDirectoryAnswers503AfterTheResponseTimeout(Vertx vertx) throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      hall.close();
-      hall = null;
-      hall = startHall(vertx, silent.getLocalPort());
+      restart(vertx, hallConfig(silent.getLocalPort()));
       Duration took = unavailableAfter();
       assertTrue(took.toMillis() >= TIMEOUT_MILLIS - 100 && took.toMillis() < 3 * TIMEOUT_MILLIS, "answered after " + took);
     }
   }
 
-  private TestHall startHall(Vertx vertx, int directoryPort) {
+  private static HallqConfig hallConfig(int directoryPort) {
     JsonObject config = new JsonObject()
         .put("enabled", true)
         .put("url", "ldap://127.0.0.1:" + directoryPort)
@@ -189,7 +202,13 @@ class DirectorySignInIT {
             .add(new JsonObject().put("group", "hallq-admins").put("role", "ADMIN")))
         .put("connectTimeoutMillis", TIMEOUT_MILLIS)
         .put("responseTimeoutMillis", TIMEOUT_MILLIS);
-    return TestHall.start(vertx, raw -> raw.getJsonObject("directory").mergeIn(config));
+    return TestHall.testConfig(TestDatabase.newDatabaseUrl(), TestHall.tempDir(), raw -> raw.getJsonObject("directory").mergeIn(config));
+  }
+
+  private void restart(Vertx vertx, HallqConfig config) {
+    hall.close();
+    hall = null;
+    hall = TestHall.start(vertx, config);
   }
 
   /** How long a sign-in took to be answered 503 DIRECTORY_UNAVAILABLE. */
