@@ -3,7 +3,7 @@ package hallq;
 /** A failure the caller can act on: a missing thing, a refused transition, a bad value. */
 public class DomainException extends RuntimeException {
 
-  public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT }
+  public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, UNAVAILABLE }
 
   private final Kind kind;
   private final String code;
@@ -39,6 +39,11 @@ public class DomainException extends RuntimeException {
 
   public static DomainException forbidden(String code, String message) {
     return new DomainException(Kind.FORBIDDEN, code, message);
+  }
+
+  /** Something the server depends on (such as the staff directory) cannot answer now; worth a retry. */
+  public static DomainException unavailable(String code, String message) {
+    return new DomainException(Kind.UNAVAILABLE, code, message);
   }
 
   public Kind kind() {

@@ -92,7 +92,7 @@ public final class HallqServer {
     });
   }
 
-  private record Deployed(String id, int port, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer,
+  private record Deployed(String id, int port, AuthService auth, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer,
       ProvincialFeedSender provincialFeed, DefaultRatings defaultRatings, long defaultRatingTimer) {}
 
   /** Default ratings are looked for this often (and once at start): they fall due at the start of a day. */
@@ -122,7 +122,7 @@ public final class HallqServer {
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),
             new DeploymentOptions().setInstances(instances))
-        .map(id -> new Deployed(id, port.get(), demo, alerts,
+        .map(id -> new Deployed(id, port.get(), auth, demo, alerts,
             vertx.setPeriodic(config.alerts().checkSeconds() * 1000L, timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e))),
             vertx.setPeriodic(1, ROLL_UP_MILLIS, timer -> reports.rollUpSettledDays().onFailure(e -> LOG.warn("Report roll-up failed", e))),
             provincialFeed, defaultRatings,
@@ -162,6 +162,7 @@ public final class HallqServer {
         .eventually(() -> deployed.demo().close(vertx))
         .eventually(() -> vertx.undeploy(deployed.id()))
         .eventually(() -> feed.close())
+        .eventually(() -> deployed.auth().close())
         .eventually(() -> release(vertx, pool, database));
   }
 

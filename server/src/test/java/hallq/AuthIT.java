@@ -27,7 +27,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AuthIT extends HallTest {
-  private static final String LOGIN = "/api/v1/auth/login";
   private static final String ME = "/api/v1/auth/me";
   private static final String TICKETS = "/api/v1/tickets";
   private static final JsonObject SOCIAL_INSURANCE = new JsonObject().put("serviceCode", "SOCIAL_INSURANCE");
@@ -311,11 +310,7 @@ class AuthIT extends HallTest {
   }
 
   private Reply login(String username, String password, Integer counterNo) {
-    JsonObject body = new JsonObject().put("username", username).put("password", password);
-    if (counterNo != null) {
-      body.put("counterNo", counterNo);
-    }
-    return hall.api.post(LOGIN, null, body);
+    return hall.tryLogin(username, password, counterNo);
   }
 
 

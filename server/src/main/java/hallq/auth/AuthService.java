@@ -20,9 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sign-in for staff, bearer tokens for staff and devices. */
 public final class AuthService {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A new session: the bearer token is shown once, here, and stored only as a hash. */
@@ -35,6 +38,7 @@ public final class AuthService {
   private final PasswordHasher hasher;
   private final Map<String, DeviceConfig> devicesByTokenHash;
   private final String decoyHash;
+  private final Optional<DirectorySignIn> directory;
 
   public AuthService(Vertx vertx, HallqConfig config, HallClock clock, PgSessionRepository sessions) {
     this.vertx = vertx;
@@ -45,18 +49,20 @@ public final class AuthService {
     this.devicesByTokenHash = config.devices().stream()
         .collect(Collectors.toMap(d -> sha256(d.token()), Function.identity()));
     this.decoyHash = hasher.hash("decoy-" + RANDOM.nextLong());
+    this.directory = config.directory().enabled() ? Optional.of(new DirectorySignIn(vertx, config.directory())) : Optional.empty();
   }
 
   /**
-   * Checks the password on a worker thread (unordered, so sign-ins do not queue behind each other). A clerk must name the counter they sit at; the token
-   * then acts for that counter only. Unknown user and wrong password answer alike, in about the
-   * same time.
+   * Checks the password off the event loop. A local account of that name is checked first and
+   * alone; any other name goes to the directory when one is configured. A clerk must name the
+   * counter they sit at; the token then acts for that counter only. Unknown user and wrong password
+   * answer alike, local or directory.
    */
   public Future<Session> login(String username, String password, Integer counterNo) {
     return sessions.findUser(username)
-        .compose(user -> vertx.executeBlocking(() -> hasher.verify(password, user.map(UserRow::passwordHash).orElse(decoyHash)), false)
-            .map(ok -> user.filter(u -> ok)
-                .orElseThrow(() -> DomainException.unauthorized("INVALID_CREDENTIALS", "unknown user or wrong password"))))
+        .compose(local -> local.isPresent() || directory.isEmpty()
+            ? checkLocal(local, password)
+            : checkDirectory(directory.get(), username, password))
         .compose(user -> {
           Integer counter = counterFor(user, counterNo);
           String token = newToken();
@@ -65,6 +71,55 @@ public final class AuthService {
           return sessions.create(sha256(token), user.username(), counter, now, expiresAt, user.role() == Role.CLERK)
               .map(v -> new Session(token, Principal.user(user.username(), user.role(), counter), user.displayName(), expiresAt));
         });
+  }
+
+  /** Ends the directory's worker pool, if there is a directory. */
+  public Future<Void> close() {
+    return directory.map(DirectorySignIn::close).orElse(Future.succeededFuture());
+  }
+
+  /**
+   * On a worker, unordered so sign-ins do not queue behind each other; about the same time whether
+   * or not the user exists (a missing one is checked against a decoy hash).
+   */
+  private Future<UserRow> checkLocal(Optional<UserRow> user, String password) {
+    return vertx.executeBlocking(() -> hasher.verify(password, user.map(UserRow::passwordHash).orElse(decoyHash)), false)
+        .map(ok -> user.filter(u -> ok).orElseThrow(AuthService::invalidCredentials));
+  }
+
+  /**
+   * A person the directory accepts signs in with the role of their groups. With the right password
+   * but a disabled account or no mapped group they are refused (403), and a stored row of theirs is
+   * retired with its sessions.
+   */
+  private Future<UserRow> checkDirectory(DirectorySignIn directory, String username, String password) {
+    return directory.signIn(username, password)
+        .compose(found -> {
+          DirectoryAccount account = found.orElseThrow(AuthService::invalidCredentials);
+          if (account.disabled()) {
+            return refuse(account, "ACCOUNT_DISABLED", "该账户已在目录中停用 / this account is disabled in the directory");
+          }
+          if (account.role().isEmpty()) {
+            return refuse(account, "NO_ROLE", "该账户不在任何授权的目录组中 / this account is in no directory group that grants a role here");
+          }
+          return sessions.saveDirectoryUser(account.username(), account.displayName(), account.role().get())
+              .map(saved -> saved.orElseThrow(() -> DomainException.forbidden("LOCAL_ACCOUNT_NAME",
+                  "本地账户已使用该用户名 / a local account has this name; ask an administrator")));
+        })
+        .onFailure(e -> {
+          if (e instanceof DomainException refusal && refusal.kind() != DomainException.Kind.UNAVAILABLE) {
+            LOG.info("Directory sign-in of '{}' refused: {}", DirectorySignIn.loggable(username), refusal.code());
+          }
+        });
+  }
+
+  private <T> Future<T> refuse(DirectoryAccount account, String code, String message) {
+    return sessions.retireDirectoryUser(account.username())
+        .transform(v -> Future.failedFuture(DomainException.forbidden(code, message)));
+  }
+
+  private static DomainException invalidCredentials() {
+    return DomainException.unauthorized("INVALID_CREDENTIALS", "unknown user or wrong password");
   }
 
   public Future<Optional<Principal>> authenticate(String bearerToken) {

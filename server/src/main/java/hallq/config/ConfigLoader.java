@@ -106,6 +106,7 @@ public final class ConfigLoader {
         new Hall(matching(hall, "id", HALL_ID), hall.text("name"), hall.text("nameEn"), zone(hall), openingHours(hall)),
         new QueueRules(queue.integer("noShowRequeueLimit", 0, 10)),
         new AuthSettings(Duration.ofHours(auth.integer("sessionHours", 1, 168)), auth.integer("pbkdf2Iterations", 10_000, 10_000_000)),
+        DirectoryConfig.read(root.object("directory")),
         new Push(push.integer("maxBacklog", 1, 100_000), push.integer("heartbeatSeconds", 1, 300)),
         new Display(announcement(display, "announcement"), announcement(display, "announcementEn"), display.integer("repeat", 1, 5)),
         new Demo(demo.bool("simulatedDevices"), Path.of(demo.text("bridgeConfig"))),

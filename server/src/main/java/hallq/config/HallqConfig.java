@@ -1,5 +1,7 @@
 package hallq.config;
 
+import hallq.auth.DisabledRule;
+import hallq.auth.GroupRole;
 import hallq.quality.QualityIndicators;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
@@ -20,6 +22,7 @@ public record HallqConfig(
     Hall hall,
     QueueRules queue,
     AuthSettings auth,
+    Directory directory,
     Push push,
     Display display,
     Demo demo,
@@ -54,6 +57,22 @@ public record HallqConfig(
   public record QueueRules(int noShowRequeueLimit) {}
 
   public record AuthSettings(Duration sessionTtl, int pbkdf2Iterations) {}
+
+  /**
+   * Optional sign-in of clerks and managers against LDAP / Active Directory, beside the local
+   * accounts: the service account ({@code bindDn}, empty: anonymous) finds the person under
+   * {@code baseDn} with {@code userFilter} ({0}: the name typed), a bind as that entry checks the
+   * password, and the person's groups ({@code memberOfAttribute} values, and the entries under
+   * {@code groupBaseDn} matching {@code groupFilter}, {0}: the person's DN, {1}: the name) give the
+   * highest role of {@code groupRoles}.
+   */
+  public record Directory(boolean enabled, String url, String bindDn, String bindPassword, String baseDn, String userFilter,
+      String usernameAttribute, String displayNameAttribute, String memberOfAttribute, String groupBaseDn, String groupFilter,
+      DisabledRule disabled, List<GroupRole> groupRoles, Duration connectTimeout, Duration responseTimeout, int maxConcurrent) {
+    public Directory {
+      groupRoles = List.copyOf(groupRoles);
+    }
+  }
 
   /**
    * Live push: a reconnecting client more than {@code maxBacklog} events behind gets a fresh

@@ -54,12 +54,14 @@ public final class PgHallRepository {
   private static final String INSERT_COUNTER_SERVICE =
       "INSERT INTO counter_service (hall_id, counter_no, service_code, position) VALUES ($1, $2, $3, $4)";
 
-  private static final String DEACTIVATE_USERS = "UPDATE app_user SET active = false WHERE hall_id = $1";
+  /** Directory users keep their rows (and sessions) across a restart while the directory stays on. */
+  private static final String DEACTIVATE_USERS =
+      "UPDATE app_user SET active = false WHERE hall_id = $1 AND (source = 'LOCAL' OR NOT $2)";
 
   private static final String UPSERT_USER = """
       INSERT INTO app_user (username, hall_id, display_name, role, password_hash, active) VALUES ($1, $2, $3, $4, $5, true)
       ON CONFLICT (username) DO UPDATE SET hall_id = excluded.hall_id, display_name = excluded.display_name,
-        role = excluded.role, password_hash = excluded.password_hash, active = true""";
+        role = excluded.role, password_hash = excluded.password_hash, source = 'LOCAL', active = true""";
 
   private static final String DROP_SESSIONS_OF_INACTIVE_USERS =
       "DELETE FROM auth_session s USING app_user u WHERE s.username = u.username AND NOT u.active";
@@ -96,7 +98,7 @@ public final class PgHallRepository {
             .map(c -> Tuple.of(hallId, c.no(), c.name())).toList()))
         .compose(v -> sql.preparedQuery(CLEAR_COUNTER_SERVICES).execute(Tuple.of(hallId)))
         .compose(v -> batch(sql, INSERT_COUNTER_SERVICE, counterServiceRows(config.counters())))
-        .compose(v -> sql.preparedQuery(DEACTIVATE_USERS).execute(Tuple.of(hallId)))
+        .compose(v -> sql.preparedQuery(DEACTIVATE_USERS).execute(Tuple.of(hallId, config.directory().enabled())))
         .compose(v -> batch(sql, UPSERT_USER, userRows(config.users())))
         .compose(v -> sql.preparedQuery(DROP_SESSIONS_OF_INACTIVE_USERS).execute())
         .mapEmpty());

@@ -17,7 +17,23 @@ public final class PgSessionRepository {
 
   private static final String FIND_USER = """
       SELECT username, display_name, role, password_hash FROM app_user
-      WHERE username = $1 AND hall_id = $2 AND active""";
+      WHERE username = $1 AND hall_id = $2 AND active AND source = 'LOCAL'""";
+
+  /** A directory user's row, refreshed at each sign-in; never over an active local account of that name. */
+  private static final String SAVE_DIRECTORY_USER = """
+      INSERT INTO app_user (username, hall_id, display_name, role, password_hash, active, source)
+      VALUES ($1, $2, $3, $4, NULL, true, 'DIRECTORY')
+      ON CONFLICT (username) DO UPDATE SET hall_id = excluded.hall_id, display_name = excluded.display_name,
+        role = excluded.role, password_hash = NULL, active = true, source = 'DIRECTORY'
+      WHERE app_user.source = 'DIRECTORY' OR NOT app_user.active
+      RETURNING username""";
+
+  private static final String RETIRE_DIRECTORY_USER =
+      "UPDATE app_user SET active = false WHERE username = $1 AND source = 'DIRECTORY'";
+
+  private static final String DELETE_DIRECTORY_USER_SESSIONS = """
+      DELETE FROM auth_session s USING app_user u
+      WHERE s.username = u.username AND u.username = $1 AND u.source = 'DIRECTORY'""";
 
   private static final String INSERT_SESSION = """
       INSERT INTO auth_session (token_hash, username, counter_no, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)""";
@@ -57,6 +73,21 @@ public final class PgSessionRepository {
           return Optional.of(new UserRow(row.getString("username"), row.getString("display_name"),
               Role.valueOf(row.getString("role")), row.getString("password_hash")));
         });
+  }
+
+  /** Stores a person the directory accepted; empty when an active local account has that name. */
+  public Future<Optional<UserRow>> saveDirectoryUser(String username, String displayName, Role role) {
+    return pool.preparedQuery(SAVE_DIRECTORY_USER)
+        .execute(Tuple.of(username, hallId, displayName, role.name()))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new UserRow(username, displayName, role, null)));
+  }
+
+  /** A directory user the directory now refuses (disabled, no mapped group): their sessions end. */
+  public Future<Void> retireDirectoryUser(String username) {
+    return pool.withTransaction(sql -> sql.preparedQuery(RETIRE_DIRECTORY_USER)
+        .execute(Tuple.of(username))
+        .compose(v -> sql.preparedQuery(DELETE_DIRECTORY_USER_SESSIONS).execute(Tuple.of(username)))
+        .mapEmpty());
   }
 
   /** The clerk signed in to this counter now, if any. */

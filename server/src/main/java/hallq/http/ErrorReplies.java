@@ -37,6 +37,9 @@ final class ErrorReplies implements Handler<RoutingContext> {
       failure = wrapper.getCause();
     }
     if (failure instanceof DomainException e) {
+      if (e.kind() == DomainException.Kind.UNAVAILABLE) {
+        ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+      }
       send(ctx, status(e.kind()), e.code(), e.getMessage(), e.field());
     } else if (failure instanceof DecodeException || isUndecodableBody(failure)) {
       send(ctx, 400, "INVALID_JSON", "the request body is not valid JSON", null);
@@ -85,6 +88,7 @@ final class ErrorReplies implements Handler<RoutingContext> {
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
+      case UNAVAILABLE -> 503;
     };
   }
 

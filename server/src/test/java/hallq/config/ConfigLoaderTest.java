@@ -9,6 +9,7 @@ import hallq.config.HallqConfig.DeviceConfig;
 import hallq.config.HallqConfig.PriorityCategory;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,13 +97,13 @@ class ConfigLoaderTest {
   void newerKeysNameTheirMistakes() {
     JsonObject reason = new JsonObject().put("code", "OTHER").put("name", "其他").put("nameEn", "Other");
     assertKey("lowRatingReasons[1].code", () -> ConfigLoader.load(demoWith(raw -> raw.put("lowRatingReasons",
-        new io.vertx.core.json.JsonArray().add(reason).add(reason))), Map.of()));
+        new JsonArray().add(reason).add(reason))), Map.of()));
     assertKey("devices[3].counters", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonArray("devices").getJsonObject(3)
-        .put("counters", new io.vertx.core.json.JsonArray().add(99))), Map.of()));
+        .put("counters", new JsonArray().add(99))), Map.of()));
     assertKey("serviceTypes[0].standard.warnWaitMinutes", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonArray("serviceTypes")
         .getJsonObject(0).getJsonObject("standard").put("warnWaitMinutes", 99)), Map.of()));
     assertKey("hall.openingHours", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonObject("hall").put("openingHours",
-        new io.vertx.core.json.JsonArray().add(new JsonObject().put("days", new io.vertx.core.json.JsonArray().add("MON"))
+        new JsonArray().add(new JsonObject().put("days", new JsonArray().add("MON"))
             .put("opens", "18:00").put("closes", "08:00")))), Map.of()));
   }
 
@@ -212,6 +213,32 @@ class ConfigLoaderTest {
     Path file = demoWith(raw -> raw.getJsonArray("devices").getJsonObject(1).put("token", "demo-kiosk-1-token-change-me"));
     ConfigException e = assertKey("devices[1].token", () -> ConfigLoader.load(file, Map.of()));
     assertFalse(e.getMessage().contains("demo-kiosk-1-token"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("目录登录默认关闭；开启时校验地址、过滤器和组映射，日志中隐藏绑定密码")
+  void directoryIsOffByDefaultAndCheckedWhenOn() {
+    assertFalse(ConfigLoader.load(DEMO, Map.of()).directory().enabled());
+
+    JsonObject directory = new JsonObject()
+        .put("enabled", true).put("url", "ldaps://ad.example.cn:636").put("baseDn", "dc=example,dc=cn")
+        .put("bindDn", "cn=hallq,ou=service,dc=example,dc=cn").put("bindPassword", "bind-secret-pw")
+        .put("userFilter", "(sAMAccountName={0})")
+        .put("groupRoles", new JsonArray().add(new JsonObject().put("group", "HallQ-Clerks").put("role", "CLERK")));
+    HallqConfig config = ConfigLoader.load(demoWith(raw -> raw.put("directory", directory.copy())), Map.of());
+    assertTrue(config.directory().enabled());
+    assertEquals("ldaps://ad.example.cn:636", config.directory().url());
+
+    assertKey("directory.url", () -> ConfigLoader.load(demoWith(raw -> raw.put("directory", directory.copy().put("url", "http://ad"))), Map.of()));
+    assertKey("directory.userFilter", () -> ConfigLoader.load(
+        demoWith(raw -> raw.put("directory", directory.copy().put("userFilter", "(sAMAccountName=admin)"))), Map.of()));
+    assertKey("directory.groupRoles", () -> ConfigLoader.load(
+        demoWith(raw -> raw.put("directory", directory.copy().put("groupRoles", new JsonArray()))), Map.of()));
+    assertKey("directory.disabled.value", () -> ConfigLoader.load(demoWith(raw -> raw.put("directory", directory.copy()
+        .put("disabled", new JsonObject().put("attribute", "userAccountControl").put("match", "BIT").put("value", "two")))), Map.of()));
+
+    JsonObject raw = ConfigLoader.readRaw(demoWith(r -> r.put("directory", directory.copy())), Map.of());
+    assertFalse(ConfigLoader.masked(raw).encode().contains("bind-secret-pw"));
   }
 
   private static ConfigException assertKey(String key, Executable load) {
