@@ -20,9 +20,8 @@ const TEXT = {
     calledNoCounter: '已叫号，请留意叫号屏',
     calledAlert: '请到 {n} 号窗口办理',
     calledAlertSub: '{number} 号，轮到您了',
-    ahead: '前面还有 {n} 人',
-    estimate: '预计等候约 {n} 分钟',
-    noCounterOpen: '目前没有开放的窗口，暂无法估计等候时间',
+    aheadEstimate: '前面还有 {n} 人，预计等候 {min}–{max} 分钟',
+    aheadNoEstimate: '前面还有 {n} 人，目前没有开放的窗口，暂无法估计等候时间',
     hint: {
       CALLED: '请尽快前往窗口办理。',
       NO_SHOW: '您已过号，如需继续办理请联系大厅工作人员。',
@@ -82,9 +81,8 @@ const TEXT = {
     calledNoCounter: 'Called, please watch the display',
     calledAlert: 'Please go to counter {n}',
     calledAlertSub: 'Number {number}, it is your turn',
-    ahead: '{n} ahead of you',
-    estimate: 'Estimated wait: about {n} min',
-    noCounterOpen: 'No counter is open for this service now, so no estimate yet',
+    aheadEstimate: '{n} ahead of you, about {min}–{max} min',
+    aheadNoEstimate: '{n} ahead of you; no counter is open for this service now, so no estimate yet',
     hint: {
       CALLED: 'Please go to the counter now.',
       NO_SHOW: 'Your number has passed. Please ask the hall staff if you still need service.',
@@ -202,6 +200,14 @@ function statusText(ticket) {
   return state.t('status.' + ticket.status, { n: ticket.counterNo });
 }
 
+/** 前面还有 N 人，预计等候 X–Y 分钟: the optimistic and the pessimistic bound, or why there is none. */
+function aheadText(reply) {
+  const wait = reply.estimatedWait;
+  return wait == null
+    ? state.t('aheadNoEstimate', { n: reply.ahead })
+    : state.t('aheadEstimate', { n: reply.ahead, min: wait.minMinutes, max: wait.maxMinutes });
+}
+
 function renderTicket() {
   const t = state.t;
   const reply = state.reply;
@@ -212,8 +218,7 @@ function renderTicket() {
   show('service', nameOf(findByCode(hall.serviceTypes, ticket.serviceCode), ticket.serviceCode));
   show('ticket-number', ticket.number);
   show('ticket-status', statusText(ticket));
-  show('ahead', waiting && typeof reply.ahead === 'number' ? t('ahead', { n: reply.ahead }) : '');
-  show('estimate', !waiting ? '' : (reply.estimatedWaitMinutes == null ? t('noCounterOpen') : t('estimate', { n: reply.estimatedWaitMinutes })));
+  show('ahead', waiting && typeof reply.ahead === 'number' ? aheadText(reply) : '');
   show('priority', ticket.priority ? t('priority', { n: nameOf(findByCode(hall.priorities, ticket.priority), ticket.priority) }) : '');
   const hint = TEXT[state.lang].hint[ticket.status];
   show('hint', hint);

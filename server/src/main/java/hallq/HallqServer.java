@@ -13,6 +13,7 @@ import hallq.push.EventFeed;
 import hallq.quality.IndicatorService;
 import hallq.quality.QualityReports;
 import hallq.queue.HallClock;
+import hallq.queue.HandlingTimes;
 import hallq.queue.QueueService;
 import hallq.rating.DefaultRatings;
 import hallq.rating.FollowUpService;
@@ -93,7 +94,8 @@ public final class HallqServer {
   }
 
   private record Deployed(String id, int port, AuthService auth, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer,
-      ProvincialFeedSender provincialFeed, DefaultRatings defaultRatings, long defaultRatingTimer) {}
+      ProvincialFeedSender provincialFeed, DefaultRatings defaultRatings, long defaultRatingTimer,
+      HandlingTimes handlingTimes, long handlingTimesTimer) {}
 
   /** Default ratings are looked for this often (and once at start): they fall due at the start of a day. */
   private static final long DEFAULT_RATING_MILLIS = 10 * 60 * 1000L;
@@ -126,7 +128,10 @@ public final class HallqServer {
             vertx.setPeriodic(config.alerts().checkSeconds() * 1000L, timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e))),
             vertx.setPeriodic(1, ROLL_UP_MILLIS, timer -> reports.rollUpSettledDays().onFailure(e -> LOG.warn("Report roll-up failed", e))),
             provincialFeed, defaultRatings,
-            vertx.setPeriodic(1, DEFAULT_RATING_MILLIS, timer -> defaultRatings.giveDue().onFailure(e -> LOG.warn("Default ratings failed", e)))))
+            vertx.setPeriodic(1, DEFAULT_RATING_MILLIS, timer -> defaultRatings.giveDue().onFailure(e -> LOG.warn("Default ratings failed", e))),
+            queue.handlingTimes(),
+            vertx.setPeriodic(1, HandlingTimes.REFRESH.toMillis(),
+                timer -> queue.handlingTimes().refresh().onFailure(e -> LOG.warn("Handling times refresh failed", e)))))
         .onFailure(e -> provincialFeed.stop())
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances))
         .compose(d -> config.demo().simulatedDevices()
@@ -148,6 +153,11 @@ public final class HallqServer {
     return deployed.defaultRatings();
   }
 
+  /** Recent handling times behind wait estimates; refreshed every 30 seconds, and by tests at will. */
+  public HandlingTimes handlingTimes() {
+    return deployed.handlingTimes();
+  }
+
   /** The demo's simulated devices, when {@code demo.simulatedDevices} is on. */
   public DemoDevices demo() {
     return deployed.demo();
@@ -158,6 +168,7 @@ public final class HallqServer {
     vertx.cancelTimer(deployed.alertTimer());
     vertx.cancelTimer(deployed.rollUpTimer());
     vertx.cancelTimer(deployed.defaultRatingTimer());
+    vertx.cancelTimer(deployed.handlingTimesTimer());
     return deployed.provincialFeed().stop()
         .eventually(() -> deployed.demo().close(vertx))
         .eventually(() -> vertx.undeploy(deployed.id()))

@@ -39,8 +39,7 @@ const TEXT = {
     result: {
       priority: '绿色通道：{n}',
       ahead: '前面还有 {n} 人',
-      estimate: '预计等候约 {n} 分钟',
-      estimateSoon: '即将叫号，请留意叫号屏',
+      estimate: '预计等候 {min}–{max} 分钟',
       noEstimate: '暂无开放窗口，暂无法估计等候时间',
       qrAlt: '号票 {n} 的二维码',
       qrCaption: '扫码查看排队进度',
@@ -72,8 +71,7 @@ const TEXT = {
     result: {
       priority: 'Priority: {n}',
       ahead: '{n} ahead of you',
-      estimate: 'Estimated wait: about {n} min',
-      estimateSoon: 'You will be called soon, please watch the display',
+      estimate: 'About {min}–{max} min',
       noEstimate: 'No counter is open for this service now, so no estimate yet',
       qrAlt: 'QR code of ticket {n}',
       qrCaption: 'Scan to follow your place in the queue',
@@ -221,9 +219,8 @@ function renderMessage() {
 }
 
 function estimateText(reply) {
-  const minutes = reply.estimatedWaitMinutes;
-  if (minutes == null) return t('result.noEstimate');
-  return minutes === 0 ? t('result.estimateSoon') : t('result.estimate', { n: minutes });
+  const wait = reply.estimatedWait;
+  return wait == null ? t('result.noEstimate') : t('result.estimate', { min: wait.minMinutes, max: wait.maxMinutes });
 }
 
 function renderResult() {

@@ -94,8 +94,20 @@ public final class PgTicketRepository {
           WHERE w.hall_id = $1 AND w.service_day = $2 AND w.service_code = $3 AND w.status = 'WAITING'
             AND ((w.priority IS NOT NULL AND NOT $4)
               OR ((w.priority IS NOT NULL) = $4 AND (w.rank_at, w.seq, w.id) < ($5, $6, $7)))) AS ahead,
-        (SELECT count(*) FROM counter c JOIN counter_service cs USING (hall_id, counter_no)
-          WHERE c.hall_id = $1 AND cs.service_code = $3 AND c.active AND NOT c.paused) AS open_counters""";
+        (SELECT coalesce(sum(1.0 / (SELECT count(*) FROM counter_service o
+            WHERE o.hall_id = c.hall_id AND o.counter_no = c.counter_no AND o.position <= cs.position
+              AND (o.service_code = $3 OR EXISTS (SELECT 1 FROM ticket q
+                WHERE q.hall_id = $1 AND q.service_day = $2 AND q.service_code = o.service_code AND q.status = 'WAITING')))), 0)::float8
+          FROM counter c JOIN counter_service cs USING (hall_id, counter_no)
+          WHERE c.hall_id = $1 AND cs.service_code = $3 AND c.active AND NOT c.paused) AS capacity""";
+
+  private static final String RECENT_HANDLING_MINUTES = """
+      SELECT service_code, extract(epoch FROM ended_at - called_at)::float8 / 60 AS minutes
+      FROM (SELECT t.service_code, t.called_at, t.ended_at,
+              row_number() OVER (PARTITION BY t.service_code ORDER BY t.ended_at DESC) AS recency
+            FROM ticket t
+            WHERE t.hall_id = $1 AND t.status = 'FINISHED' AND t.ended_at >= $2 AND t.called_at IS NOT NULL) recent
+      WHERE recency <= $3""";
 
   private final String hallId;
 
@@ -272,8 +284,16 @@ public final class PgTicketRepository {
         });
   }
 
-  /** How many waiting tickets will be called before this one, and how many counters are open for its service. */
-  public record Ahead(int tickets, int openCounters) {}
+  /**
+   * How many waiting tickets will be called before this one, and what the open counters of its
+   * service are worth to it ({@code capacity}, in counters). A counter calls its services in order
+   * (主办 before 兼办), so it counts as one for its first service with someone waiting and is shared
+   * equally among the services with someone waiting up to and including this ticket's: 1 for a
+   * 主办 service, ½ for a 兼办 service while the 主办 has a queue. Not 0 for the 兼办: the 主办's queue
+   * empties and refills while the ticket waits. (The wait-estimate backtest found this closer than an
+   * equal share among all the counter's services, see BENCHMARKS.md.)
+   */
+  public record Ahead(int tickets, double capacity) {}
 
   public Future<Ahead> aheadAndOpenCounters(SqlClient sql, Ticket t) {
     return aheadAndOpenCounters(sql, List.of(t)).map(each -> each.get(0));
@@ -288,9 +308,21 @@ public final class PgTicketRepository {
       List<Ahead> each = new ArrayList<>();
       for (RowSet<Row> rows = results; rows != null; rows = rows.next()) {
         Row row = rows.iterator().next();
-        each.add(new Ahead(row.getLong("ahead").intValue(), row.getLong("open_counters").intValue()));
+        each.add(new Ahead(row.getLong("ahead").intValue(), row.getDouble("capacity")));
       }
       return each;
+    });
+  }
+
+  /**
+   * How long each of a service's last {@code perService} tickets finished since {@code since} took
+   * its counter, in minutes: from the call, so the citizen's walk to the counter counts too.
+   */
+  public Future<Map<String, List<Double>>> recentHandlingMinutes(SqlClient sql, Instant since, int perService) {
+    return sql.preparedQuery(RECENT_HANDLING_MINUTES).execute(Tuple.of(hallId, time(since), perService)).map(rows -> {
+      Map<String, List<Double>> minutes = new HashMap<>();
+      rows.forEach(row -> minutes.computeIfAbsent(row.getString("service_code"), code -> new ArrayList<>()).add(row.getDouble("minutes")));
+      return minutes;
     });
   }
 

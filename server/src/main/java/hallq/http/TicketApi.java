@@ -127,7 +127,7 @@ final class TicketApi {
   private static JsonObject toJson(Position position) {
     return toJson(position.ticket())
         .put("ahead", position.ahead())
-        .put("estimatedWaitMinutes", position.estimatedWaitMinutes())
+        .put("estimatedWait", position.estimatedWait() == null ? null : position.estimatedWait().toJson())
         .put("transferredTo", position.transferredTo() == null ? null : position.transferredTo().toString());
   }
 

@@ -56,10 +56,11 @@ public final class QueueService {
   public record Issued(Ticket ticket, boolean created, String citizenKey, Position position) {}
 
   /**
-   * A ticket's public status: how many are ahead and a rough wait in minutes (null when no counter
-   * is open); for a transferred ticket, the id of the ticket that now waits for the next service.
+   * A ticket's public status: how many are ahead and the estimated wait (null when no counter is
+   * open, or the ticket no longer waits); for a transferred ticket, the id of the ticket that now
+   * waits for the next service.
    */
-  public record Position(Ticket ticket, int ahead, Integer estimatedWaitMinutes, UUID transferredTo) {}
+  public record Position(Ticket ticket, int ahead, WaitBand estimatedWait, UUID transferredTo) {}
 
   public record Transfer(Ticket from, Ticket to) {}
 
@@ -73,6 +74,7 @@ public final class QueueService {
   private final CallPolicy callPolicy;
   private final DeviceJobPlanner deviceJobs;
   private final PgStandardsRepository standards;
+  private final HandlingTimes handlingTimes;
 
   public QueueService(Pool pool, HallqConfig config, HallClock clock) {
     String hallId = config.hall().id();
@@ -86,6 +88,12 @@ public final class QueueService {
     this.callPolicy = new CallPolicy(hallId);
     this.deviceJobs = new DeviceJobPlanner(config, clock);
     this.standards = new PgStandardsRepository(hallId);
+    this.handlingTimes = new HandlingTimes(pool, hallId, clock);
+  }
+
+  /** The recent handling times wait estimates are made from; refreshed in the background, and by tests at will. */
+  public HandlingTimes handlingTimes() {
+    return handlingTimes;
   }
 
   /** A kiosk's request for a ticket, its service and priority checked against the configuration. */
@@ -564,10 +572,10 @@ public final class QueueService {
     return new NewEvent(type, t.id(), t.counterNo(), actor, clock.now(), body);
   }
 
-  private static Position estimate(Ticket ticket, Ahead ahead, ServiceStandard standard) {
-    Integer estimate = ahead.openCounters() == 0 ? null
-        : (int) Math.ceil((double) ahead.tickets() * standard.standardServiceMinutes() / ahead.openCounters());
-    return new Position(ticket, ahead.tickets(), estimate, null);
+  private Position estimate(Ticket ticket, Ahead ahead, ServiceStandard standard) {
+    HandlingProfile handling = handlingTimes.of(ticket.serviceCode(), standard.standardServiceMinutes());
+    WaitBand band = WaitEstimator.estimate(ahead.tickets(), ahead.capacity(), handling).orElse(null);
+    return new Position(ticket, ahead.tickets(), band, null);
   }
 
   private static CounterState state(CounterRow counter, Ticket ticket) {

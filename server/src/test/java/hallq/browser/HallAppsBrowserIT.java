@@ -115,6 +115,27 @@ class HallAppsBrowserIT extends HallTest {
 
   @Test
   @Timeout(120)
+  @DisplayName("手机页显示“前面还有 N 人，预计等候 X–Y 分钟”，没有开放窗口时说明无法估计")
+  void ticketPageShowsTheWaitBand() {
+    hall.issue("REAL_ESTATE");
+    JsonObject second = hall.issue("REAL_ESTATE");
+    String page = "http://127.0.0.1:" + hall.server.port() + "/ticket.html?id=" + second.getString("id") + "&key=" + second.getString("citizenKey");
+    try (Browser phone = Browser.open(390, 844)) {
+      phone.go(page);
+      // 4 counters for 不动产登记 (standard 20 minutes: 15–30 without history): 1 × 15 / 4 → 3, 2 × 30 / 4 = 15.
+      phone.waitForText("ahead", "前面还有 1 人，预计等候 3–15 分钟");
+      phone.screenshot("ticket-page-waiting-390x844");
+
+      for (int counterNo : List.of(4, 5, 6, 12)) {
+        assertEquals(200, hall.counterOp(counterNo, "pause", hall.clerk(counterNo)).status());
+      }
+      phone.go(page);
+      phone.waitForText("ahead", "前面还有 1 人，目前没有开放的窗口，暂无法估计等候时间");
+    }
+  }
+
+  @Test
+  @Timeout(120)
   @DisplayName("综合屏断网期间的叫号，重连后一个不少")
   void hallDisplayMissesNoCallAcrossAReconnect(Vertx vertx) {
     hall.clock.set(Instant.now());
