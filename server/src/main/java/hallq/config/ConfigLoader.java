@@ -23,6 +23,7 @@ import hallq.quality.QualityIndicators;
 import hallq.rating.Rating;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
+import hallq.queue.PriorityRule;
 import hallq.standards.ServiceStandard;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -166,7 +167,24 @@ public final class ConfigLoader {
         standard(s),
         s.optionalText("itemCode").isEmpty() ? s.text("code") : s.optionalText("itemCode"),
         s.optionalText("departmentCode"),
-        s.optionalText("departmentName"));
+        s.optionalText("departmentName"),
+        priorityRule(s));
+  }
+
+  /** The service's {@code priorityRule} ({"mode": "RATIO", "normalPerPriority": 3}); STRICT when not given. */
+  private static PriorityRule priorityRule(ConfigNode s) {
+    Object given = s.optional("priorityRule");
+    if (given == null) {
+      return PriorityRule.STRICT;
+    }
+    if (!(given instanceof JsonObject object)) {
+      throw new ConfigException(s.key("priorityRule"), "must be an object");
+    }
+    try {
+      return PriorityRule.fromJson(object);
+    } catch (DomainException e) {
+      throw new ConfigException(s.key("priorityRule") + "." + e.field(), e.getMessage());
+    }
   }
 
   /** The weighted satisfaction score's points per level ("1" … "5", 0..100) and whether default ratings count. */

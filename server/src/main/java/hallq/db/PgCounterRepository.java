@@ -12,11 +12,14 @@ import java.util.List;
 /** Counters (窗口): their pause flag and the service types they call. */
 public final class PgCounterRepository {
 
-  /** A counter row; {@code services} in the counter's preferred order. */
-  public record CounterRow(int no, String name, boolean paused, List<String> services) {}
+  /**
+   * A counter row; {@code services} in the counter's preferred order; {@code walkInsSincePriority}: walk-ins
+   * it called since its last priority call (for a RATIO {@link hallq.queue.PriorityRule}).
+   */
+  public record CounterRow(int no, String name, boolean paused, List<String> services, int walkInsSincePriority) {}
 
   private static final String SELECT = """
-      SELECT c.counter_no, c.name, c.paused,
+      SELECT c.counter_no, c.name, c.paused, c.walk_ins_since_priority,
         array(SELECT cs.service_code FROM counter_service cs
               WHERE cs.hall_id = c.hall_id AND cs.counter_no = c.counter_no ORDER BY cs.position) AS services
       FROM counter c WHERE c.hall_id = $1 AND c.active""";
@@ -64,6 +67,6 @@ public final class PgCounterRepository {
 
   private static CounterRow fromRow(Row row) {
     return new CounterRow(row.getInteger("counter_no"), row.getString("name"), row.getBoolean("paused"),
-        List.of(row.getArrayOfStrings("services")));
+        List.of(row.getArrayOfStrings("services")), row.getInteger("walk_ins_since_priority"));
   }
 }

@@ -8,6 +8,7 @@ import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.quality.QualityReports;
+import hallq.queue.PriorityRules;
 import hallq.quality.IndicatorService;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
@@ -42,7 +43,8 @@ public final class ApiVerticle extends VerticleBase {
   /** What the handlers work with: the services of one hall. */
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
-      ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed) {}
+      ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed,
+      PriorityRules priorityRules) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -95,6 +97,7 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
+    QueueRulesApi queueRulesApi = new QueueRulesApi(services.priorityRules());
     ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.quality());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
@@ -155,6 +158,9 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("setKpiTargets", reportApi::setKpiTargets),
         Map.entry("evaluateWindows", reportApi::evaluateWindows),
         Map.entry("getReviewReport", reportApi::getReviewReport),
+        Map.entry("getQueueRules", queueRulesApi::getQueueRules),
+        Map.entry("setPriorityRule", queueRulesApi::setPriorityRule),
+        Map.entry("listRuleChanges", queueRulesApi::listRuleChanges),
         Map.entry("setCorrectiveAction", reportApi::setCorrectiveAction),
         Map.entry("getConsistency", reportApi::getConsistency));
 

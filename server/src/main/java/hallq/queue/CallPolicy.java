@@ -6,11 +6,13 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which ticket a counter calls next, in one place: today's waiting tickets of the counter's service
- * types; priority (绿色通道) tickets first, then the counter's preferred service types in their
+ * types; priority (绿色通道) tickets first (or, for a service whose {@link PriorityRule} is RATIO, one
+ * after every few walk-ins), then the counter's preferred service types in their
  * configured order (主办 before 兼办), then the longest-queued (ties by ticket number). The pick is locked with
  * {@code SKIP LOCKED}, so counters calling at the same moment never get the same ticket and never
  * wait on each other. Each queue (a service's priority or walk-in tickets) is read at its head, one
@@ -44,10 +46,35 @@ public final class CallPolicy {
     this.hallId = hallId;
   }
 
-  /** Locks and returns the ticket a counter of these {@code services} (in its order) calls next. */
+  /** Locks and returns the ticket a counter of these {@code services} (in its order) calls next, all of them STRICT. */
   public Future<Optional<Ticket>> pickNext(SqlClient sql, List<String> services, LocalDate day) {
     return firstHead(sql, services, 0, false, day)
         .compose(priority -> priority.isPresent() ? Future.succeededFuture(priority) : firstHead(sql, services, 0, true, day));
+  }
+
+  /**
+   * The same with each service's {@link PriorityRule}: the first priority ticket of a STRICT service
+   * goes first; the first of a RATIO service only once the counter has called its share of walk-ins
+   * ({@code walkInsSincePriority}) or when no walk-in waits; otherwise the first walk-in.
+   */
+  public Future<Optional<Ticket>> pickNext(SqlClient sql, List<String> services, Map<String, PriorityRule> rules,
+      int walkInsSincePriority, LocalDate day) {
+    List<String> strict = services.stream().filter(s -> rules.getOrDefault(s, PriorityRule.STRICT).mode() == PriorityRule.Mode.STRICT).toList();
+    if (strict.size() == services.size()) {
+      return pickNext(sql, services, day);
+    }
+    List<String> ratio = services.stream().filter(s -> !strict.contains(s)).toList();
+    return firstHead(sql, strict, 0, false, day).compose(first -> {
+      if (first.isPresent()) {
+        return Future.succeededFuture(first);
+      }
+      return firstHead(sql, ratio, 0, false, day).compose(priority -> {
+        if (priority.isPresent() && rules.get(priority.get().serviceCode()).priorityDue(walkInsSincePriority)) {
+          return Future.succeededFuture(priority);
+        }
+        return firstHead(sql, services, 0, true, day).map(walkIn -> walkIn.isPresent() ? walkIn : priority);
+      });
+    });
   }
 
   private Future<Optional<Ticket>> firstHead(SqlClient sql, List<String> services, int index, boolean walkIn, LocalDate day) {

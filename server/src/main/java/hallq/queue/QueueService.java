@@ -11,6 +11,7 @@ import hallq.db.PgCounterRepository;
 import hallq.db.PgCounterRepository.CounterRow;
 import hallq.db.PgEventLog;
 import hallq.db.PgEventLog.NewEvent;
+import hallq.db.PgPriorityRuleRepository;
 import hallq.db.PgStandardsRepository;
 import hallq.db.PgHallRepository;
 import hallq.db.PgTicketRepository;
@@ -72,6 +73,7 @@ public final class QueueService {
   private final PgHallRepository hall;
   private final PgEventLog events;
   private final CallPolicy callPolicy;
+  private final PgPriorityRuleRepository priorityRules;
   private final DeviceJobPlanner deviceJobs;
   private final PgStandardsRepository standards;
   private final HandlingTimes handlingTimes;
@@ -86,6 +88,7 @@ public final class QueueService {
     this.hall = new PgHallRepository(hallId);
     this.events = new PgEventLog(hallId);
     this.callPolicy = new CallPolicy(hallId);
+    this.priorityRules = new PgPriorityRuleRepository(hallId);
     this.deviceJobs = new DeviceJobPlanner(config, clock);
     this.standards = new PgStandardsRepository(hallId);
     this.handlingTimes = new HandlingTimes(pool, hallId, clock);
@@ -149,21 +152,37 @@ public final class QueueService {
   }
 
   public Future<CounterState> callNext(int counterNo, String actor) {
-    return pool.withTransaction(sql -> lockCounter(sql, counterNo).compose(locked -> {
-      CounterRow counter = locked.counter();
-      if (counter.paused()) {
-        throw DomainException.conflict("COUNTER_PAUSED", "counter " + counterNo + " is paused; resume it first");
-      }
-      locked.held().ifPresent(t -> {
-        throw DomainException.conflict("COUNTER_BUSY",
-            "counter " + counterNo + " still holds ticket " + t.number() + " (" + t.status() + "); finish it or mark it no-show first");
+    return pool.withTransaction(sql -> {
+      // Sent together (pipelined): the counter and its ticket locked, and its services' priority rules.
+      Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo);
+      Future<Map<String, PriorityRule>> rules = priorityRules.ofCounter(sql, counterNo);
+      return Future.all(lockedCounter, rules).compose(both -> {
+        LockedCounter locked = lockedCounter.result();
+        CounterRow counter = locked.counter();
+        if (counter.paused()) {
+          throw DomainException.conflict("COUNTER_PAUSED", "counter " + counterNo + " is paused; resume it first");
+        }
+        locked.held().ifPresent(t -> {
+          throw DomainException.conflict("COUNTER_BUSY",
+              "counter " + counterNo + " still holds ticket " + t.number() + " (" + t.status() + "); finish it or mark it no-show first");
+        });
+        boolean counted = rules.result().values().stream().anyMatch(r -> r.mode() == PriorityRule.Mode.RATIO);
+        return callPolicy.pickNext(sql, counter.services(), rules.result(), counter.walkInsSincePriority(), clock.today())
+            .compose(next -> next.isEmpty()
+                ? Future.succeededFuture(state(counter, null))
+                : called(sql, next.get().call(counterNo, clock.now()), counted, actor).map(called -> state(counter, called)));
       });
-      return callPolicy.pickNext(sql, counter.services(), clock.today())
-          .compose(next -> next.isEmpty()
-              ? Future.succeededFuture(state(counter, null))
-              : change(sql, next.get().call(counterNo, clock.now()), EventType.TICKET_CALLED, actor)
-                  .map(called -> state(counter, called)));
-    }));
+    });
+  }
+
+  /** Records a call; a counter with a RATIO service also counts it (its count sent with the call, pipelined). */
+  private Future<Ticket> called(SqlConnection sql, Ticket ticket, boolean counted, String actor) {
+    Future<Ticket> changed = change(sql, ticket, EventType.TICKET_CALLED, actor);
+    if (!counted) {
+      return changed;
+    }
+    Future<Void> count = priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null);
+    return Future.all(changed, count).map(both -> changed.result());
   }
 
   /** A counter and the ticket it holds, both locked for the transaction. */
