@@ -12,7 +12,7 @@ import hallq.http.ApiVerticle;
 import hallq.push.EventFeed;
 import hallq.quality.IndicatorService;
 import hallq.quality.QualityReports;
-import hallq.queue.PriorityRules;
+import hallq.queue.QueueRuleService;
 import hallq.queue.HallClock;
 import hallq.queue.HandlingTimes;
 import hallq.queue.QueueService;
@@ -120,7 +120,7 @@ public final class HallqServer {
     IndicatorService indicators = new IndicatorService(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
         alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, QualityReports.of(pool, config, clock, indicators),
-        feed, provincialFeed, new PriorityRules(pool, config, clock));
+        feed, provincialFeed, new QueueRuleService(pool, config, clock));
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),

@@ -3,16 +3,16 @@ package hallq.config;
 import hallq.DomainException;
 import hallq.config.HallqConfig.Alerts;
 import hallq.config.HallqConfig.AuthSettings;
-import hallq.config.HallqConfig.FollowUp;
-import hallq.config.HallqConfig.LowRatingReason;
 import hallq.config.HallqConfig.CounterConfig;
 import hallq.config.HallqConfig.Db;
 import hallq.config.HallqConfig.Demo;
-import hallq.config.HallqConfig.Display;
 import hallq.config.HallqConfig.DeviceConfig;
 import hallq.config.HallqConfig.DeviceType;
+import hallq.config.HallqConfig.Display;
+import hallq.config.HallqConfig.FollowUp;
 import hallq.config.HallqConfig.Hall;
 import hallq.config.HallqConfig.Http;
+import hallq.config.HallqConfig.LowRatingReason;
 import hallq.config.HallqConfig.PriorityCategory;
 import hallq.config.HallqConfig.Push;
 import hallq.config.HallqConfig.QueueRules;
@@ -20,10 +20,10 @@ import hallq.config.HallqConfig.Role;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
 import hallq.quality.QualityIndicators;
+import hallq.queue.PriorityRule;
 import hallq.rating.Rating;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
-import hallq.queue.PriorityRule;
 import hallq.standards.ServiceStandard;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -105,7 +105,7 @@ public final class ConfigLoader {
         Path.of(root.text("dataDir")),
         new Db(db.optionalText("url"), db.optionalText("user"), db.optionalText("password"), db.integer("poolSize", 1, 200)),
         new Hall(matching(hall, "id", HALL_ID), hall.text("name"), hall.text("nameEn"), zone(hall), openingHours(hall)),
-        new QueueRules(queue.integer("noShowRequeueLimit", 0, 10)),
+        queueRules(queue),
         new AuthSettings(Duration.ofHours(auth.integer("sessionHours", 1, 168)), auth.integer("pbkdf2Iterations", 10_000, 10_000_000)),
         DirectoryConfig.read(root.object("directory")),
         new Push(push.integer("maxBacklog", 1, 100_000), push.integer("heartbeatSeconds", 1, 300)),
@@ -169,6 +169,15 @@ public final class ConfigLoader {
         s.optionalText("departmentCode"),
         s.optionalText("departmentName"),
         priorityRule(s));
+  }
+
+  /** The hall's {@code queue} rules: each checked by field. */
+  private static QueueRules queueRules(ConfigNode queue) {
+    try {
+      return QueueRules.fromJson(queue.json());
+    } catch (DomainException e) {
+      throw new ConfigException(queue.key(e.field()), e.getMessage());
+    }
   }
 
   /** The service's {@code priorityRule} ({"mode": "RATIO", "normalPerPriority": 3}); STRICT when not given. */

@@ -16,6 +16,11 @@ final class ConfigNode {
     this.json = json;
   }
 
+  /** The object as given, for a record that checks itself. */
+  JsonObject json() {
+    return json;
+  }
+
   String key(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }

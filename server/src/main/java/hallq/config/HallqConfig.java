@@ -1,12 +1,14 @@
 package hallq.config;
 
+import hallq.DomainException;
 import hallq.auth.DisabledRule;
 import hallq.auth.GroupRole;
 import hallq.quality.QualityIndicators;
+import hallq.queue.PriorityRule;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
-import hallq.queue.PriorityRule;
 import hallq.standards.ServiceStandard;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,8 +56,55 @@ public record HallqConfig(
   /** {@code openingHours}: when tickets are issued, as the config starts with it (a manager may change it later). */
   public record Hall(String id, String name, String nameEn, ZoneId timeZone, OpeningHours openingHours) {}
 
-  /** {@code noShowRequeueLimit}: how many times a late citizen's no-show ticket may be put back. */
-  public record QueueRules(int noShowRequeueLimit) {}
+  /**
+   * The hall's queue rules, as configured (a manager may change them at run time: {@link hallq.queue.HallQueueRules}).
+   * {@code noShowRequeueLimit}: how many times a late citizen's no-show ticket may be put back (过号重排);
+   * {@code requeueAfterPlaces}: where it goes, after that many waiting tickets of its queue (null: at the back);
+   * {@code recallLimit}: a recall past this many makes the ticket a no-show (null: no limit);
+   * {@code parkMinutes}: how long a parked ticket (挂起) may be called back.
+   */
+  public record QueueRules(int noShowRequeueLimit, Integer requeueAfterPlaces, Integer recallLimit, int parkMinutes) {
+    public static final int MAX_PARK_MINUTES = 480;
+
+    public QueueRules {
+      range("noShowRequeueLimit", noShowRequeueLimit, 0, 10);
+      if (requeueAfterPlaces != null) {
+        range("requeueAfterPlaces", requeueAfterPlaces, 0, 100);
+      }
+      if (recallLimit != null) {
+        range("recallLimit", recallLimit, 1, 10);
+      }
+      range("parkMinutes", parkMinutes, 1, MAX_PARK_MINUTES);
+    }
+
+    private static void range(String field, int value, int min, int max) {
+      if (value < min || value > max) {
+        throw DomainException.invalid(field, "must be from " + min + " to " + max);
+      }
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("noShowRequeueLimit", noShowRequeueLimit)
+          .put("requeueAfterPlaces", requeueAfterPlaces).put("recallLimit", recallLimit).put("parkMinutes", parkMinutes);
+    }
+
+    /** Reads what {@link #toJson} writes; a missing or non-whole number is refused by field. */
+    public static QueueRules fromJson(JsonObject json) {
+      return new QueueRules(whole(json, "noShowRequeueLimit", true), whole(json, "requeueAfterPlaces", false),
+          whole(json, "recallLimit", false), whole(json, "parkMinutes", true));
+    }
+
+    private static Integer whole(JsonObject json, String field, boolean required) {
+      Object value = json.getValue(field);
+      if (value == null && !required) {
+        return null;
+      }
+      if (!(value instanceof Integer || value instanceof Long) || Math.abs(((Number) value).longValue()) > 100_000) {
+        throw DomainException.invalid(field, required ? "is required, a whole number" : "must be a whole number or null");
+      }
+      return ((Number) value).intValue();
+    }
+  }
 
   public record AuthSettings(Duration sessionTtl, int pbkdf2Iterations) {}
 

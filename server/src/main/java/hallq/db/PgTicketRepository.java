@@ -27,7 +27,7 @@ public final class PgTicketRepository {
   /** The ticket columns, read through the alias {@code t}. */
   public static final String COLUMNS = "t.id, t.service_code, t.service_day, t.seq, t.number, t.priority, t.status, "
       + "t.counter_no, t.issued_at, t.queued_at, t.rank_at, t.called_at, t.started_at, t.ended_at, "
-      + "t.recall_count, t.requeue_count, t.transferred_from";
+      + "t.recall_count, t.requeue_count, t.transferred_from, t.parked_at";
 
   private static final String TAKE_NUMBERS = """
       INSERT INTO ticket_sequence (hall_id, service_code, service_day, last_seq) VALUES ($1, $2, $3, $4)
@@ -44,13 +44,27 @@ public final class PgTicketRepository {
 
   private static final String UPDATE = """
       UPDATE ticket t SET status = $3, counter_no = $4, queued_at = $5, rank_at = $6, called_at = $7,
-        started_at = $8, ended_at = $9, recall_count = $10, requeue_count = $11, served_by = coalesce($12, served_by)
+        started_at = $8, ended_at = $9, recall_count = $10, requeue_count = $11, served_by = coalesce($12, served_by),
+        parked_at = $13
       WHERE t.hall_id = $1 AND t.id = $2
       RETURNING\s""" + COLUMNS;
 
   private static final String FIND = "SELECT " + COLUMNS + " FROM ticket t WHERE t.hall_id = $1 AND t.id = $2";
 
   private static final String LOCK = FIND + " FOR UPDATE";
+
+  /** Today's ticket of this number that may be called out of order: waiting, or parked (挂起). */
+  private static final String LOCK_CALLABLE_BY_NUMBER = "SELECT " + COLUMNS + " FROM ticket t "
+      + "WHERE t.hall_id = $1 AND t.service_day = $2 AND t.number = $3 AND t.status IN ('WAITING', 'PARKED') FOR UPDATE";
+
+  /** The rank of the waiting ticket after {@code $5} others in one queue (a service's priority or walk-in tickets), in call order. */
+  private static final String RANK_AFTER = """
+      SELECT t.rank_at FROM ticket t
+      WHERE t.hall_id = $1 AND t.service_day = $2 AND t.service_code = $3 AND t.status = 'WAITING' AND (t.priority IS NULL) = $4
+      ORDER BY t.rank_at, t.seq, t.id OFFSET $5 LIMIT 1""";
+
+  private static final String PARKED = "SELECT " + COLUMNS + " FROM ticket t WHERE t.hall_id = $1 AND t.service_day = $2 "
+      + "AND t.status = 'PARKED' AND t.service_code = ANY($3) ORDER BY t.parked_at, t.id";
 
   private static final String FIND_BY_IDEMPOTENCY_KEY =
       "SELECT " + COLUMNS + " FROM ticket t WHERE t.hall_id = $1 AND t.idempotency_key = $2";
@@ -189,7 +203,8 @@ public final class PgTicketRepository {
         .addOffsetDateTime(time(t.endedAt()))
         .addInteger(t.recallCount())
         .addInteger(t.requeueCount())
-        .addString(servedBy);
+        .addString(servedBy)
+        .addOffsetDateTime(time(t.parkedAt()));
     return sql.preparedQuery(UPDATE).execute(params).map(PgTicketRepository::single);
   }
 
@@ -199,6 +214,26 @@ public final class PgTicketRepository {
 
   public Future<Optional<Ticket>> lock(SqlClient sql, UUID id) {
     return sql.preparedQuery(LOCK).execute(Tuple.of(hallId, id)).map(PgTicketRepository::first);
+  }
+
+  public Future<Optional<Ticket>> lockCallableByNumber(SqlClient sql, LocalDate day, String number) {
+    return sql.preparedQuery(LOCK_CALLABLE_BY_NUMBER).execute(Tuple.of(hallId, day, number)).map(PgTicketRepository::first);
+  }
+
+  /**
+   * Where a ticket goes back in its queue {@code places} tickets from the front: just before the ticket
+   * now at that place; at the back ({@code back}) when fewer wait.
+   */
+  public Future<Instant> rankAfter(SqlClient sql, Ticket ticket, int places, Instant back) {
+    return sql.preparedQuery(RANK_AFTER)
+        .execute(Tuple.of(hallId, ticket.serviceDay(), ticket.serviceCode(), ticket.priority() == null, places))
+        .map(rows -> rows.size() == 0 ? back : instant(rows.iterator().next().getOffsetDateTime("rank_at")).minusNanos(1000));
+  }
+
+  /** Today's parked tickets of these services, parked first first. */
+  public Future<List<Ticket>> parked(SqlClient sql, LocalDate day, List<String> services) {
+    Tuple params = Tuple.tuple().addString(hallId).addLocalDate(day).addArrayOfString(services.toArray(String[]::new));
+    return sql.preparedQuery(PARKED).execute(params).map(PgTicketRepository::all);
   }
 
   public Future<Optional<Ticket>> findByIdempotencyKey(SqlClient sql, String key) {
@@ -344,7 +379,8 @@ public final class PgTicketRepository {
         instant(row.getOffsetDateTime("ended_at")),
         row.getInteger("recall_count"),
         row.getInteger("requeue_count"),
-        row.getUUID("transferred_from"));
+        row.getUUID("transferred_from"),
+        instant(row.getOffsetDateTime("parked_at")));
   }
 
   public static Optional<Ticket> first(RowSet<Row> rows) {

@@ -8,7 +8,7 @@ import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.quality.QualityReports;
-import hallq.queue.PriorityRules;
+import hallq.queue.QueueRuleService;
 import hallq.quality.IndicatorService;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
@@ -44,7 +44,7 @@ public final class ApiVerticle extends VerticleBase {
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
       ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed,
-      PriorityRules priorityRules) {}
+      QueueRuleService queueRules) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -97,7 +97,7 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
-    QueueRulesApi queueRulesApi = new QueueRulesApi(services.priorityRules());
+    QueueRulesApi queueRulesApi = new QueueRulesApi(services.queueRules());
     ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.quality());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
@@ -159,7 +159,11 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("evaluateWindows", reportApi::evaluateWindows),
         Map.entry("getReviewReport", reportApi::getReviewReport),
         Map.entry("getQueueRules", queueRulesApi::getQueueRules),
+        Map.entry("callTicket", counterApi::callTicket),
+        Map.entry("parkTicket", counterApi::parkTicket),
+        Map.entry("listParkedAtCounter", counterApi::listParkedAtCounter),
         Map.entry("setPriorityRule", queueRulesApi::setPriorityRule),
+        Map.entry("setHallQueueRules", queueRulesApi::setHallQueueRules),
         Map.entry("listRuleChanges", queueRulesApi::listRuleChanges),
         Map.entry("setCorrectiveAction", reportApi::setCorrectiveAction),
         Map.entry("getConsistency", reportApi::getConsistency));

@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BiFunction;
 
-/** What a clerk does at a counter: call, recall, no-show, start, finish, transfer, pause, resume. */
+/** What a clerk does at a counter: call (next, or one out of order), recall, no-show, park, start, finish, transfer, pause, resume. */
 final class CounterApi {
   private static final int WAITING_LIST_LIMIT = 50;
 
@@ -22,6 +22,31 @@ final class CounterApi {
 
   void callNext(RoutingContext ctx) {
     onCounter(ctx, (no, actor) -> queue.callNext(no, actor).map(CounterState::toJson));
+  }
+
+  void callTicket(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    onCounter(ctx, (no, actor) -> queue.callTicket(no, body.getString("number"), reason(body), actor).map(CounterState::toJson));
+  }
+
+  void parkTicket(RoutingContext ctx) {
+    JsonObject body = ctx.body().isEmpty() ? new JsonObject() : ctx.body().asJsonObject();
+    onTicket(ctx, (no, actor) -> queue.park(no, body.getString("reason"), actor));
+  }
+
+  void listParkedAtCounter(RoutingContext ctx) {
+    Access.staffOrDevice(ctx);
+    Replies.json(ctx, queue.parkedAt(Replies.counterNo(ctx))
+        .map(tickets -> new JsonObject().put("tickets", new JsonArray(tickets.stream().map(Ticket::toJson).toList()))));
+  }
+
+  /** A reason is written in words, not spaces. */
+  private static String reason(JsonObject body) {
+    String reason = body.getString("reason");
+    if (reason == null || reason.isBlank()) {
+      throw hallq.DomainException.invalid("reason", "say why this ticket is called out of order");
+    }
+    return reason.strip();
   }
 
   void recall(RoutingContext ctx) {

@@ -67,7 +67,7 @@ final class DeviceJobPlanner {
     }
     return switch (type) {
       case TICKET_CALLED, TICKET_RECALLED -> sign(sql, counterNo, SignShows.CALL, ticket.number());
-      case TICKET_NO_SHOW, TICKET_TRANSFERRED, TICKET_CANCELLED -> sign(sql, counterNo, SignShows.IDLE, null);
+      case TICKET_NO_SHOW, TICKET_TRANSFERRED, TICKET_CANCELLED, TICKET_PARKED -> sign(sql, counterNo, SignShows.IDLE, null);
       case SERVICE_FINISHED -> Future.all(sign(sql, counterNo, SignShows.IDLE, null), ratingRequest(sql, ticket)).mapEmpty();
       default -> Future.succeededFuture();
     };

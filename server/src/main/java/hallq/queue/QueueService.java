@@ -1,29 +1,31 @@
 package hallq.queue;
 
 import hallq.DomainException;
-import hallq.config.HallqConfig;
+import hallq.config.HallqConfig.QueueRules;
 import hallq.config.HallqConfig.ServiceTypeConfig;
+import hallq.config.HallqConfig;
+import hallq.db.GroupCommit;
+import hallq.db.PgCounterRepository.CounterRow;
+import hallq.db.PgCounterRepository;
+import hallq.db.PgEventLog.NewEvent;
+import hallq.db.PgEventLog;
+import hallq.db.PgHallRepository;
+import hallq.db.PgQueueRuleRepository;
+import hallq.db.PgStandardsRepository;
+import hallq.db.PgTicketRepository.Ahead;
+import hallq.db.PgTicketRepository.NewTicket;
+import hallq.db.PgTicketRepository;
+import hallq.queue.DeviceJobPlanner.TicketPrint;
 import hallq.standards.IssueRules;
 import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
-import hallq.db.GroupCommit;
-import hallq.db.PgCounterRepository;
-import hallq.db.PgCounterRepository.CounterRow;
-import hallq.db.PgEventLog;
-import hallq.db.PgEventLog.NewEvent;
-import hallq.db.PgPriorityRuleRepository;
-import hallq.db.PgStandardsRepository;
-import hallq.db.PgHallRepository;
-import hallq.db.PgTicketRepository;
-import hallq.db.PgTicketRepository.Ahead;
-import hallq.db.PgTicketRepository.NewTicket;
-import hallq.queue.DeviceJobPlanner.TicketPrint;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -73,7 +75,7 @@ public final class QueueService {
   private final PgHallRepository hall;
   private final PgEventLog events;
   private final CallPolicy callPolicy;
-  private final PgPriorityRuleRepository priorityRules;
+  private final PgQueueRuleRepository queueRules;
   private final DeviceJobPlanner deviceJobs;
   private final PgStandardsRepository standards;
   private final HandlingTimes handlingTimes;
@@ -88,7 +90,7 @@ public final class QueueService {
     this.hall = new PgHallRepository(hallId);
     this.events = new PgEventLog(hallId);
     this.callPolicy = new CallPolicy(hallId);
-    this.priorityRules = new PgPriorityRuleRepository(hallId);
+    this.queueRules = new PgQueueRuleRepository(hallId);
     this.deviceJobs = new DeviceJobPlanner(config, clock);
     this.standards = new PgStandardsRepository(hallId);
     this.handlingTimes = new HandlingTimes(pool, hallId, clock);
@@ -155,17 +157,11 @@ public final class QueueService {
     return pool.withTransaction(sql -> {
       // Sent together (pipelined): the counter and its ticket locked, and its services' priority rules.
       Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo);
-      Future<Map<String, PriorityRule>> rules = priorityRules.ofCounter(sql, counterNo);
+      Future<Map<String, PriorityRule>> rules = queueRules.ofCounter(sql, counterNo);
       return Future.all(lockedCounter, rules).compose(both -> {
         LockedCounter locked = lockedCounter.result();
         CounterRow counter = locked.counter();
-        if (counter.paused()) {
-          throw DomainException.conflict("COUNTER_PAUSED", "counter " + counterNo + " is paused; resume it first");
-        }
-        locked.held().ifPresent(t -> {
-          throw DomainException.conflict("COUNTER_BUSY",
-              "counter " + counterNo + " still holds ticket " + t.number() + " (" + t.status() + "); finish it or mark it no-show first");
-        });
+        requireFree(locked);
         boolean counted = rules.result().values().stream().anyMatch(r -> r.mode() == PriorityRule.Mode.RATIO);
         return callPolicy.pickNext(sql, counter.services(), rules.result(), counter.walkInsSincePriority(), clock.today())
             .compose(next -> next.isEmpty()
@@ -181,8 +177,20 @@ public final class QueueService {
     if (!counted) {
       return changed;
     }
-    Future<Void> count = priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null);
+    Future<Void> count = queueRules.countCall(sql, ticket.counterNo(), ticket.priority() != null);
     return Future.all(changed, count).map(both -> changed.result());
+  }
+
+  /** A counter may call when it is open and holds no ticket. */
+  private static void requireFree(LockedCounter locked) {
+    int counterNo = locked.counter().no();
+    if (locked.counter().paused()) {
+      throw DomainException.conflict("COUNTER_PAUSED", "counter " + counterNo + " is paused; resume it first");
+    }
+    locked.held().ifPresent(t -> {
+      throw DomainException.conflict("COUNTER_BUSY",
+          "counter " + counterNo + " still holds ticket " + t.number() + " (" + t.status() + "); finish it or mark it no-show first");
+    });
   }
 
   /** A counter and the ticket it holds, both locked for the transaction. */
@@ -200,8 +208,59 @@ public final class QueueService {
     return Future.all(counter, held).map(both -> new LockedCounter(counter.result(), held.result()));
   }
 
+  /** Calls the counter's ticket again; past the hall's recall limit it becomes a no-show instead. */
   public Future<Ticket> recall(int counterNo, String actor) {
-    return atCounter(counterNo, actor, EventType.TICKET_RECALLED, t -> t.recall());
+    return pool.withTransaction(sql -> {
+      Future<LockedCounter> locked = lockCounter(sql, counterNo);
+      Future<QueueRules> rules = queueRules.currentHallRules(sql);
+      return Future.all(locked, rules).compose(both -> {
+        Ticket held = locked.result().requireHeld();
+        Ticket recalled = held.recall();
+        return held.recallsUsedUp(rules.result().recallLimit())
+            ? change(sql, held.markNoShow(clock.now()), EventType.TICKET_NO_SHOW, actor, new JsonObject().put("reason", "RECALL_LIMIT"))
+            : change(sql, recalled, EventType.TICKET_RECALLED, actor);
+      });
+    });
+  }
+
+  /** 挂起: the counter's ticket steps away (to fetch a document) keeping its place; the counter is free. */
+  public Future<Ticket> park(int counterNo, String reason, String actor) {
+    return pool.withTransaction(sql -> lockCounter(sql, counterNo)
+        .map(LockedCounter::requireHeld)
+        .compose(held -> change(sql, held.park(clock.now()), EventType.TICKET_PARKED, actor, new JsonObject().put("reason", reason))));
+  }
+
+  /**
+   * Calls one ticket out of order at this counter, for a reason kept in the event log: a waiting ticket
+   * of a service the counter serves, or a parked one called back within the hall's park limit.
+   */
+  public Future<CounterState> callTicket(int counterNo, String number, String reason, String actor) {
+    return pool.withTransaction(sql -> {
+      Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo);
+      Future<Optional<Ticket>> found = tickets.lockCallableByNumber(sql, clock.today(), number);
+      Future<QueueRules> rules = queueRules.currentHallRules(sql);
+      return Future.all(lockedCounter, found, rules).compose(all -> {
+        CounterRow counter = lockedCounter.result().counter();
+        requireFree(lockedCounter.result());
+        Ticket ticket = found.result().orElseThrow(() -> DomainException.notFound("TICKET_NOT_FOUND",
+            "number: no ticket " + number + " waiting or parked today"));
+        if (!counter.services().contains(ticket.serviceCode())) {
+          throw DomainException.conflict("NOT_THIS_COUNTERS_SERVICE",
+              "counter " + counterNo + " does not serve " + ticket.serviceCode() + " (ticket " + number + ")");
+        }
+        boolean parked = ticket.status() == TicketStatus.PARKED;
+        Ticket called = parked
+            ? ticket.callBack(counterNo, clock.now(), Duration.ofMinutes(rules.result().parkMinutes()))
+            : ticket.call(counterNo, clock.now());
+        JsonObject why = new JsonObject().put("outOfOrder", true).put("calledBack", parked).put("reason", reason);
+        return change(sql, called, EventType.TICKET_CALLED, actor, why).map(t -> state(counter, t));
+      });
+    });
+  }
+
+  /** Today's parked tickets this counter may call back. */
+  public Future<List<Ticket>> parkedAt(int counterNo) {
+    return counter(counterNo).compose(c -> pool.withConnection(sql -> tickets.parked(sql, clock.today(), c.services())));
   }
 
   public Future<Ticket> markNoShow(int counterNo, String actor) {
@@ -263,14 +322,26 @@ public final class QueueService {
         })));
   }
 
-  /** Puts a no-show ticket back in the queue, as often as {@code queue.noShowRequeueLimit} allows. */
+  /**
+   * Puts a no-show ticket back in the queue (过号重排), as often as the hall's {@code noShowRequeueLimit}
+   * allows: after {@code requeueAfterPlaces} waiting tickets of its queue, or at the back.
+   */
   public Future<Ticket> requeue(UUID ticketId, String actor) {
-    int limit = config.queue().noShowRequeueLimit();
-    return onTicket(ticketId, actor, EventType.TICKET_REQUEUED, t -> {
-      if (!t.serviceDay().equals(clock.today())) {
-        throw DomainException.conflict("TICKET_EXPIRED", "ticket " + t.number() + " was for " + t.serviceDay() + ", not today");
-      }
-      return t.requeue(clock.now(), limit);
+    return pool.withTransaction(sql -> {
+      Future<Optional<Ticket>> found = tickets.lock(sql, ticketId);
+      Future<QueueRules> rules = queueRules.currentHallRules(sql);
+      return Future.all(found, rules).compose(both -> {
+        Ticket ticket = found.result().orElseThrow(() -> ticketNotFound(ticketId));
+        if (!ticket.serviceDay().equals(clock.today())) {
+          throw DomainException.conflict("TICKET_EXPIRED", "ticket " + ticket.number() + " was for " + ticket.serviceDay() + ", not today");
+        }
+        Instant now = clock.now();
+        Integer places = rules.result().requeueAfterPlaces();
+        int limit = rules.result().noShowRequeueLimit();
+        ticket.requeue(now, limit); // refused here, before the queue is read, when it may not go back
+        return (places == null ? Future.succeededFuture(now) : tickets.rankAfter(sql, ticket, places, now))
+            .compose(rank -> change(sql, ticket.requeue(now, limit, rank), EventType.TICKET_REQUEUED, actor));
+      });
     });
   }
 

@@ -29,11 +29,12 @@ public record Ticket(
     Instant endedAt,
     int recallCount,
     int requeueCount,
-    UUID transferredFrom) {
+    UUID transferredFrom,
+    Instant parkedAt) {
 
   public static Ticket issue(String serviceCode, String prefix, LocalDate day, int seq, String priority, Instant now) {
     return new Ticket(UUID.randomUUID(), serviceCode, day, seq, number(prefix, seq), priority, TicketStatus.WAITING,
-        null, now, now, now, null, null, null, 0, 0, null);
+        null, now, now, now, null, null, null, 0, 0, null, null);
   }
 
   /** A001 … A999, then A1000: the number the citizen holds and the hall display shows. */
@@ -51,19 +52,49 @@ public record Ticket(
     return with(status, counterNo, calledAt, startedAt, endedAt, recallCount + 1, requeueCount, queuedAt, rankAt);
   }
 
+  /** Whether a recall now would go past the hall's recall limit (null: none), making the ticket a no-show instead. */
+  public boolean recallsUsedUp(Integer recallLimit) {
+    return recallLimit != null && recallCount >= recallLimit;
+  }
+
+  /**
+   * 挂起: the citizen went to fetch a missing document. The ticket leaves its counter but keeps its place
+   * and its first call (the wait is not counted again); handling starts again when it is called back.
+   */
+  public Ticket park(Instant now) {
+    require("park", TicketStatus.CALLED, TicketStatus.SERVING);
+    return new Ticket(id, serviceCode, serviceDay, seq, number, priority, TicketStatus.PARKED, counterNo, issuedAt, queuedAt, rankAt,
+        calledAt, null, null, recallCount, requeueCount, transferredFrom, now);
+  }
+
+  /** A parked ticket called back to {@code counter}, at any counter of its service, within {@code limit} of parking. */
+  public Ticket callBack(int counter, Instant now, Duration limit) {
+    require("call back", TicketStatus.PARKED);
+    if (now.isAfter(parkedAt.plus(limit))) {
+      throw DomainException.conflict("PARK_EXPIRED", "ticket " + number + " was parked at " + parkedAt + "; it could be called back for "
+          + limit.toMinutes() + " minutes");
+    }
+    return with(TicketStatus.CALLED, counter, calledAt, null, null, recallCount, requeueCount, queuedAt, rankAt);
+  }
+
   public Ticket markNoShow(Instant now) {
     require("mark as no-show", TicketStatus.CALLED);
     return with(TicketStatus.NO_SHOW, counterNo, calledAt, null, now, recallCount, requeueCount, queuedAt, rankAt);
   }
 
-  /** A late citizen back in the queue: at the back, with the wait counted from now. */
+  /** A late citizen back in the queue at the back, with the wait counted from now. */
   public Ticket requeue(Instant now, int limit) {
+    return requeue(now, limit, now);
+  }
+
+  /** A late citizen back in the queue at {@code rank} (过号重排: the hall's rule places them), the wait counted from now. */
+  public Ticket requeue(Instant now, int limit, Instant rank) {
     require("requeue", TicketStatus.NO_SHOW);
     if (requeueCount >= limit) {
       throw DomainException.conflict("REQUEUE_LIMIT",
           "ticket " + number + " was put back " + requeueCount + " time(s); the hall allows " + limit);
     }
-    return with(TicketStatus.WAITING, null, null, null, null, recallCount, requeueCount + 1, now, now);
+    return with(TicketStatus.WAITING, null, null, null, null, recallCount, requeueCount + 1, now, rank);
   }
 
   public Ticket start(Instant now) {
@@ -87,7 +118,7 @@ public record Ticket(
    */
   public Ticket transferredTo(String newServiceCode, Instant now) {
     return new Ticket(UUID.randomUUID(), newServiceCode, serviceDay, seq, number, priority, TicketStatus.WAITING,
-        null, issuedAt, now, issuedAt, null, null, null, 0, 0, id);
+        null, issuedAt, now, issuedAt, null, null, null, 0, 0, id, null);
   }
 
   public Ticket cancel(Instant now) {
@@ -123,7 +154,8 @@ public record Ticket(
         .put("serviceSeconds", seconds(serviceTime()))
         .put("recallCount", recallCount)
         .put("requeueCount", requeueCount)
-        .put("transferredFrom", transferredFrom == null ? null : transferredFrom.toString());
+        .put("transferredFrom", transferredFrom == null ? null : transferredFrom.toString())
+        .put("parkedAt", text(parkedAt));
   }
 
   private void require(String action, TicketStatus... allowed) {
@@ -136,7 +168,7 @@ public record Ticket(
   private Ticket with(TicketStatus newStatus, Integer counter, Instant called, Instant started, Instant ended,
       int recalls, int requeues, Instant queued, Instant rank) {
     return new Ticket(id, serviceCode, serviceDay, seq, number, priority, newStatus, counter, issuedAt, queued, rank,
-        called, started, ended, recalls, requeues, transferredFrom);
+        called, started, ended, recalls, requeues, transferredFrom, null);
   }
 
   private static String text(Instant instant) {

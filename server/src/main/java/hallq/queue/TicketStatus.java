@@ -8,5 +8,7 @@ public enum TicketStatus {
   FINISHED,
   NO_SHOW,
   CANCELLED,
-  TRANSFERRED
+  TRANSFERRED,
+  /** 挂起: away to fetch a document, keeping its place until called back. */
+  PARKED
 }

@@ -77,7 +77,8 @@ final class HostileRequests {
       Map.entry("setKpiTargets", Access.MANAGER), Map.entry("evaluateWindows", Access.MANAGER),
       Map.entry("getConsistency", Access.MANAGER), Map.entry("getReviewReport", Access.MANAGER),
       Map.entry("setCorrectiveAction", Access.MANAGER), Map.entry("getIndicatorRecords", Access.MANAGER),
-      Map.entry("getQueueRules", Access.MANAGER), Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER));
+      Map.entry("getQueueRules", Access.MANAGER), Map.entry("setHallQueueRules", Access.MANAGER),
+      Map.entry("callTicket", Access.COUNTER), Map.entry("parkTicket", Access.COUNTER), Map.entry("listParkedAtCounter", Access.ANY), Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -97,6 +98,9 @@ final class HostileRequests {
       Map.entry("finishService", "{\"outcome\":\"COMPLETED\"}"),
       Map.entry("setKpiTargets", "{\"targets\":{\"goodRate\":0.98}}"),
       Map.entry("setPriorityRule", "{\"mode\":\"RATIO\",\"normalPerPriority\":3}"),
+      Map.entry("setHallQueueRules", "{\"noShowRequeueLimit\":1,\"requeueAfterPlaces\":3,\"recallLimit\":3,\"parkMinutes\":30}"),
+      Map.entry("callTicket", "{\"number\":\"A001\",\"reason\":\"预约优先\"}"),
+      Map.entry("parkTicket", "{\"reason\":\"回去取材料\"}"),
       Map.entry("setCorrectiveAction", "{\"rootCause\":\"午间窗口少\",\"action\":\"错峰午休\",\"owner\":\"张科长\",\"dueDate\":\"2026-12-31\"}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
 

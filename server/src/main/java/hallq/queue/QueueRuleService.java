@@ -2,29 +2,39 @@ package hallq.queue;
 
 import hallq.DomainException;
 import hallq.config.HallqConfig;
-import hallq.db.PgPriorityRuleRepository;
+import hallq.db.PgQueueRuleRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
-/** Each service's {@link PriorityRule}, as configured or as a manager changed it at run time (every change audited). */
-public final class PriorityRules {
+/**
+ * The queue rules, as configured or as a manager changed them at run time (every change audited): each
+ * service's {@link PriorityRule} and the hall's {@link HallqConfig.QueueRules}.
+ */
+public final class QueueRuleService {
   static final int CHANGES_SHOWN = 200;
 
   private final Pool pool;
   private final HallqConfig config;
   private final HallClock clock;
-  private final PgPriorityRuleRepository rules;
+  private final PgQueueRuleRepository rules;
 
-  public PriorityRules(Pool pool, HallqConfig config, HallClock clock) {
+  public QueueRuleService(Pool pool, HallqConfig config, HallClock clock) {
     this.pool = pool;
     this.config = config;
     this.clock = clock;
-    this.rules = new PgPriorityRuleRepository(config.hall().id());
+    this.rules = new PgQueueRuleRepository(config.hall().id());
   }
 
   public Future<JsonObject> all() {
-    return pool.withConnection(sql -> rules.all(sql)).map(all -> new JsonObject().put("services", all));
+    return pool.withConnection(sql -> Future.all(rules.hallRules(sql), rules.all(sql)))
+        .map(both -> new JsonObject().put("hall", both.resultAt(0)).put("services", both.resultAt(1)));
+  }
+
+  /** A manager sets the hall's rules (all of them); the change and the rules before it are kept in the audit. */
+  public Future<JsonObject> setHall(JsonObject given, String by) {
+    HallqConfig.QueueRules hall = HallqConfig.QueueRules.fromJson(given);
+    return pool.withTransaction(sql -> rules.setHallRules(sql, hall, by, clock.now())).map(v -> new JsonObject().put("rules", hall.toJson()));
   }
 
   /** A manager sets a service's rule; the change and the rule before it are kept in the audit. */

@@ -1,5 +1,6 @@
 package hallq.db;
 
+import hallq.config.HallqConfig.QueueRules;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.queue.PriorityRule;
 import io.vertx.core.Future;
@@ -14,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Each service's {@link PriorityRule}, and the audit of the queue rules managers change ({@code rule_change}). */
-public final class PgPriorityRuleRepository {
+/**
+ * The queue rules a manager may change at run time: each service's {@link PriorityRule} and the hall's
+ * {@link QueueRules}; and their audit ({@code rule_change}).
+ */
+public final class PgQueueRuleRepository {
   /** The config's rule, unless a manager has changed it since. */
   private static final String FROM_CONFIG = """
       INSERT INTO service_priority_rule (hall_id, service_code, mode, normal_per_priority) VALUES ($1, $2, $3, $4)
@@ -45,20 +49,61 @@ public final class PgPriorityRuleRepository {
   private static final String CHANGES = "SELECT kind, subject, before, after, changed_by, changed_at FROM rule_change "
       + "WHERE hall_id = $1 ORDER BY changed_at DESC, id DESC LIMIT $2";
 
+  private static final String HALL_FROM_CONFIG = """
+      INSERT INTO hall_queue_rules (hall_id, rules) VALUES ($1, $2)
+      ON CONFLICT (hall_id) DO UPDATE SET rules = EXCLUDED.rules WHERE hall_queue_rules.edited_by IS NULL""";
+
+  private static final String HALL_RULES = "SELECT rules, edited_by, edited_at FROM hall_queue_rules WHERE hall_id = $1";
+
+  private static final String LOCK_HALL_RULES = HALL_RULES + " FOR UPDATE";
+
+  private static final String SET_HALL_RULES = "UPDATE hall_queue_rules SET rules = $2, edited_by = $3, edited_at = $4 WHERE hall_id = $1";
+
   private static final String COUNT_WALK_IN = """
       UPDATE counter SET walk_ins_since_priority = CASE WHEN $3 THEN 0 ELSE least(walk_ins_since_priority + 1, 1000000) END
       WHERE hall_id = $1 AND counter_no = $2""";
 
   private final String hallId;
 
-  public PgPriorityRuleRepository(String hallId) {
+  public PgQueueRuleRepository(String hallId) {
     this.hallId = hallId;
   }
 
-  public Future<Void> syncFromConfig(SqlClient sql, List<ServiceTypeConfig> services) {
+  /** The configured rules, where no manager has changed them. */
+  public Future<Void> syncFromConfig(SqlClient sql, List<ServiceTypeConfig> services, QueueRules hall) {
     List<Tuple> rows = services.stream()
         .map(s -> Tuple.of(hallId, s.code(), s.priorityRule().mode().name(), s.priorityRule().normalPerPriority())).toList();
-    return rows.isEmpty() ? Future.succeededFuture() : sql.preparedQuery(FROM_CONFIG).executeBatch(rows).mapEmpty();
+    return sql.preparedQuery(FROM_CONFIG).executeBatch(rows)
+        .compose(v -> sql.preparedQuery(HALL_FROM_CONFIG).execute(Tuple.of(hallId, hall.toJson()))).mapEmpty();
+  }
+
+  /** The hall's rules with who last changed them (null: as configured). */
+  public Future<JsonObject> hallRules(SqlClient sql) {
+    return sql.preparedQuery(HALL_RULES).execute(Tuple.of(hallId)).map(rows -> {
+      Row row = rows.iterator().next();
+      var at = row.getOffsetDateTime("edited_at");
+      return new JsonObject().put("rules", row.getJsonObject("rules")).put("editedBy", row.getString("edited_by"))
+          .put("editedAt", at == null ? null : at.toInstant().toString());
+    });
+  }
+
+  /** The hall's rules as they are now: what a recall, a park or a requeue goes by. */
+  public Future<QueueRules> currentHallRules(SqlClient sql) {
+    return sql.preparedQuery(HALL_RULES).execute(Tuple.of(hallId))
+        .map(rows -> QueueRules.fromJson(rows.iterator().next().getJsonObject("rules")));
+  }
+
+  /** Sets the hall's rules and keeps the change in the audit, in the caller's transaction. */
+  public Future<Void> setHallRules(SqlClient sql, QueueRules after, String by, Instant at) {
+    return sql.preparedQuery(LOCK_HALL_RULES).execute(Tuple.of(hallId)).compose(rows -> {
+      QueueRules before = QueueRules.fromJson(rows.iterator().next().getJsonObject("rules"));
+      if (before.equals(after)) {
+        return Future.succeededFuture();
+      }
+      var time = PgTicketRepository.time(at);
+      Future<?> set = sql.preparedQuery(SET_HALL_RULES).execute(Tuple.of(hallId, after.toJson(), by, time));
+      return Future.all(set, audit(sql, "HALL_QUEUE_RULES", hallId, before.toJson(), after.toJson(), by, time)).mapEmpty();
+    });
   }
 
   /** Every active service's rule with who last changed it (null: as configured), in the hall's service order. */
@@ -92,9 +137,11 @@ public final class PgPriorityRuleRepository {
   public Future<Void> set(SqlClient sql, String serviceCode, PriorityRule before, PriorityRule after, String by, Instant at) {
     var time = PgTicketRepository.time(at);
     Future<?> set = sql.preparedQuery(SET).execute(Tuple.of(hallId, serviceCode, after.mode().name(), after.normalPerPriority(), by, time));
-    Future<?> audited = sql.preparedQuery(AUDIT).execute(Tuple.from(List.of(hallId, "PRIORITY_RULE", serviceCode, before.toJson(),
-        after.toJson(), by, time)));
-    return Future.all(set, audited).mapEmpty();
+    return Future.all(set, audit(sql, "PRIORITY_RULE", serviceCode, before.toJson(), after.toJson(), by, time)).mapEmpty();
+  }
+
+  private Future<?> audit(SqlClient sql, String kind, String subject, JsonObject before, JsonObject after, String by, Object time) {
+    return sql.preparedQuery(AUDIT).execute(Tuple.from(List.of(hallId, kind, subject, before, after, by, time)));
   }
 
   /** The latest changes of queue rules, newest first. */
