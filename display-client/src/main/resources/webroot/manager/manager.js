@@ -9,9 +9,10 @@ import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
 import { feedSection } from './feed-section.js';
 import { kpiSection } from './kpi-section.js';
+import { ledgerSection } from './ledger-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection, kpiSection, feedSection];
+const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection, kpiSection, feedSection, ledgerSection];
 
 const TEXT = {
   zh: {
@@ -93,11 +94,12 @@ const state = {
   refreshTimer: null
 };
 
-/** What a section gets from the shell: texts, language, the hall, and calls with the manager's token. */
+/** What a section gets from the shell: texts, language, the hall, the signed-in role, and calls with the manager's token. */
 const app = {
   get t() { return state.t; },
   get lang() { return state.lang; },
   get hall() { return state.hall; },
+  get role() { return state.session ? state.session.role : null; },
   signedIn: () => state.view === 'dashboard',
   authed
 };
