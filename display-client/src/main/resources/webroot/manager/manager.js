@@ -5,13 +5,14 @@ import { api, openStream, pickLang, translator, errorText, switchLang, fetchHall
 import { alertsSection } from './alerts-section.js';
 import { complianceSection } from './compliance-section.js';
 import { todaySection } from './today-section.js';
+import { daySection } from './day-section.js';
 import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
 import { feedSection } from './feed-section.js';
 import { kpiSection } from './kpi-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection, kpiSection, feedSection];
+const SECTIONS = [alertsSection, complianceSection, todaySection, daySection, standardsSection, devicesSection, kpiSection, feedSection];
 
 const TEXT = {
   zh: {

@@ -23,6 +23,7 @@ import hallq.quality.QualityIndicators;
 import hallq.rating.Rating;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
+import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
 import hallq.standards.ServiceStandard;
 import io.vertx.core.json.DecodeException;
@@ -168,22 +169,42 @@ public final class ConfigLoader {
         s.optionalText("itemCode").isEmpty() ? s.text("code") : s.optionalText("itemCode"),
         s.optionalText("departmentCode"),
         s.optionalText("departmentName"),
-        priorityRule(s));
+        queueRule(s, "priorityRule", PriorityRule.STRICT, PriorityRule::fromJson),
+        queueRule(s, "closingRule", ClosingRule.SERVE_LATE, ClosingRule::fromJson));
   }
 
-  /** The service's {@code priorityRule} ({"mode": "RATIO", "normalPerPriority": 3}); STRICT when not given. */
-  private static PriorityRule priorityRule(ConfigNode s) {
-    Object given = s.optional("priorityRule");
+  /** The service's {@code closingRule} ({"mode": "CLOSE_UNSERVED", "reason": "闭厅未办理"}); SERVE_LATE when not given. */
+  private static ClosingRule closingRule(ConfigNode s) {
+    Object given = s.optional("closingRule");
     if (given == null) {
-      return PriorityRule.STRICT;
+      return ClosingRule.SERVE_LATE;
     }
     if (!(given instanceof JsonObject object)) {
-      throw new ConfigException(s.key("priorityRule"), "must be an object");
+      throw new ConfigException(s.key("closingRule"), "must be an object");
     }
     try {
-      return PriorityRule.fromJson(object);
+      return ClosingRule.fromJson(object);
     } catch (DomainException e) {
-      throw new ConfigException(s.key("priorityRule") + "." + e.field(), e.getMessage());
+      throw new ConfigException(s.key("closingRule") + "." + e.field(), e.getMessage());
+    }
+  }
+
+  /**
+   * A service's queue rule under {@code key}, read by {@code parse}; {@code fallback} when not given. For example
+   * {@code priorityRule} {"mode": "RATIO", "normalPerPriority": 3} or {@code closingRule} {"mode": "CLOSE_UNSERVED", "reason": "闭厅未办理"}.
+   */
+  private static <T> T queueRule(ConfigNode s, String key, T fallback, Function<JsonObject, T> parse) {
+    Object given = s.optional(key);
+    if (given == null) {
+      return fallback;
+    }
+    if (!(given instanceof JsonObject object)) {
+      throw new ConfigException(s.key(key), "must be an object");
+    }
+    try {
+      return parse.apply(object);
+    } catch (DomainException e) {
+      throw new ConfigException(s.key(key) + "." + e.field(), e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import hallq.auth.GroupRole;
 import hallq.quality.QualityIndicators;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
+import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
 import hallq.standards.ServiceStandard;
 import java.nio.file.Path;
@@ -170,7 +171,7 @@ public record HallqConfig(
    * is not the feed's default.
    */
   public record ServiceTypeConfig(String code, String prefix, String name, String nameEn, ServiceStandard standard,
-      String itemCode, String departmentCode, String departmentName, PriorityRule priorityRule) {
+      String itemCode, String departmentCode, String departmentName, PriorityRule priorityRule, ClosingRule closingRule) {
     public int targetWaitMinutes() {
       return standard.targetWaitMinutes();
     }

@@ -94,6 +94,7 @@ public final class PgHallRepository {
         .compose(v -> batch(sql, CONFIGURED_STANDARD, config.serviceTypes().stream()
             .map(s -> PgStandardsRepository.standardParams(Tuple.of(hallId, s.code()), s.standard())).toList()))
         .compose(v -> new PgPriorityRuleRepository(hallId).syncFromConfig(sql, config.serviceTypes()))
+        .compose(v -> new PgClosingRuleRepository(hallId).syncFromConfig(sql, config.serviceTypes()))
         .compose(v -> sql.preparedQuery(DEACTIVATE_COUNTERS).execute(Tuple.of(hallId)))
         .compose(v -> batch(sql, UPSERT_COUNTER, config.counters().stream()
             .map(c -> Tuple.of(hallId, c.no(), c.name())).toList()))

@@ -9,13 +9,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Each service's {@link PriorityRule}, and the audit of the queue rules managers change ({@code rule_change}). */
-public final class PgPriorityRuleRepository {
+public final class PgPriorityRuleRepository implements ServiceRuleStore<PriorityRule> {
   /** The config's rule, unless a manager has changed it since. */
   private static final String FROM_CONFIG = """
       INSERT INTO service_priority_rule (hall_id, service_code, mode, normal_per_priority) VALUES ($1, $2, $3, $4)
@@ -39,20 +38,16 @@ public final class PgPriorityRuleRepository {
   private static final String SET = "UPDATE service_priority_rule SET mode = $3, normal_per_priority = $4, edited_by = $5, edited_at = $6 "
       + "WHERE hall_id = $1 AND service_code = $2";
 
-  private static final String AUDIT = "INSERT INTO rule_change (hall_id, kind, subject, before, after, changed_by, changed_at) "
-      + "VALUES ($1, $2, $3, $4, $5, $6, $7)";
-
-  private static final String CHANGES = "SELECT kind, subject, before, after, changed_by, changed_at FROM rule_change "
-      + "WHERE hall_id = $1 ORDER BY changed_at DESC, id DESC LIMIT $2";
-
   private static final String COUNT_WALK_IN = """
       UPDATE counter SET walk_ins_since_priority = CASE WHEN $3 THEN 0 ELSE least(walk_ins_since_priority + 1, 1000000) END
       WHERE hall_id = $1 AND counter_no = $2""";
 
   private final String hallId;
+  private final PgRuleAudit audit;
 
   public PgPriorityRuleRepository(String hallId) {
     this.hallId = hallId;
+    this.audit = new PgRuleAudit(hallId);
   }
 
   public Future<Void> syncFromConfig(SqlClient sql, List<ServiceTypeConfig> services) {
@@ -76,38 +71,27 @@ public final class PgPriorityRuleRepository {
 
   /** The rules of the services this counter calls, by service code. */
   public Future<Map<String, PriorityRule>> ofCounter(SqlClient sql, int counterNo) {
-    return sql.preparedQuery(OF_COUNTER).execute(Tuple.of(hallId, counterNo)).map(rows -> {
-      Map<String, PriorityRule> rules = new LinkedHashMap<>();
-      rows.forEach(row -> rules.put(row.getString("service_code"), rule(row)));
-      return rules;
-    });
+    return sql.preparedQuery(OF_COUNTER).execute(Tuple.of(hallId, counterNo))
+        .map(rows -> ServiceRuleStore.byServiceCode(rows, PgPriorityRuleRepository::rule));
   }
 
+  @Override
   public Future<Optional<PriorityRule>> lock(SqlClient sql, String serviceCode) {
-    return sql.preparedQuery(LOCK).execute(Tuple.of(hallId, serviceCode))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rule(rows.iterator().next())));
+    return sql.preparedQuery(LOCK).execute(Tuple.of(hallId, serviceCode)).map(rows -> ServiceRuleStore.single(rows, PgPriorityRuleRepository::rule));
   }
 
   /** Sets a service's rule and keeps the change in the audit, in the caller's transaction. */
-  public Future<Void> set(SqlClient sql, String serviceCode, PriorityRule before, PriorityRule after, String by, Instant at) {
+  @Override
+  public Future<Void> change(SqlClient sql, String serviceCode, PriorityRule before, PriorityRule after, String by, Instant at) {
     var time = PgTicketRepository.time(at);
     Future<?> set = sql.preparedQuery(SET).execute(Tuple.of(hallId, serviceCode, after.mode().name(), after.normalPerPriority(), by, time));
-    Future<?> audited = sql.preparedQuery(AUDIT).execute(Tuple.from(List.of(hallId, "PRIORITY_RULE", serviceCode, before.toJson(),
-        after.toJson(), by, time)));
+    Future<?> audited = audit.record(sql, PgRuleAudit.Kind.PRIORITY_RULE, serviceCode, before.toJson(), after.toJson(), by, at);
     return Future.all(set, audited).mapEmpty();
   }
 
   /** The latest changes of queue rules, newest first. */
   public Future<JsonArray> changes(SqlClient sql, int limit) {
-    return sql.preparedQuery(CHANGES).execute(Tuple.of(hallId, limit)).map(rows -> {
-      JsonArray changes = new JsonArray();
-      for (Row row : rows) {
-        changes.add(new JsonObject().put("kind", row.getString("kind")).put("subject", row.getString("subject"))
-            .put("before", row.getJsonObject("before")).put("after", row.getJsonObject("after"))
-            .put("changedBy", row.getString("changed_by")).put("changedAt", row.getOffsetDateTime("changed_at").toInstant().toString()));
-      }
-      return changes;
-    });
+    return audit.changes(sql, limit);
   }
 
   /** Counts a counter's call for RATIO: a priority call starts the count of walk-ins again. */

@@ -8,11 +8,13 @@ import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
 import hallq.queue.QueueService;
 import hallq.quality.QualityReports;
+import hallq.queue.ClosingRules;
 import hallq.queue.PriorityRules;
 import hallq.quality.IndicatorService;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
+import hallq.report.DaySummaries;
 import hallq.report.ReportService;
 import hallq.standards.AlertService;
 import hallq.standards.ComplianceService;
@@ -44,7 +46,7 @@ public final class ApiVerticle extends VerticleBase {
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
       ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed,
-      PriorityRules priorityRules) {}
+      PriorityRules priorityRules, ClosingRules closingRules, DaySummaries daySummaries) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -97,7 +99,8 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
-    QueueRulesApi queueRulesApi = new QueueRulesApi(services.priorityRules());
+    QueueRulesApi queueRulesApi = new QueueRulesApi(services.priorityRules(), services.closingRules());
+    DaySummaryApi daySummaryApi = new DaySummaryApi(services.daySummaries());
     ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.quality());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
@@ -161,6 +164,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("getQueueRules", queueRulesApi::getQueueRules),
         Map.entry("setPriorityRule", queueRulesApi::setPriorityRule),
         Map.entry("listRuleChanges", queueRulesApi::listRuleChanges),
+        Map.entry("setClosingRule", queueRulesApi::setClosingRule),
+        Map.entry("getDaySummary", daySummaryApi::getDaySummary),
         Map.entry("setCorrectiveAction", reportApi::setCorrectiveAction),
         Map.entry("getConsistency", reportApi::getConsistency));
 

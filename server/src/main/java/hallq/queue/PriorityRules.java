@@ -1,6 +1,5 @@
 package hallq.queue;
 
-import hallq.DomainException;
 import hallq.config.HallqConfig;
 import hallq.db.PgPriorityRuleRepository;
 import io.vertx.core.Future;
@@ -29,14 +28,8 @@ public final class PriorityRules {
 
   /** A manager sets a service's rule; the change and the rule before it are kept in the audit. */
   public Future<JsonObject> set(String serviceCode, JsonObject given, String by) {
-    if (config.serviceType(serviceCode).isEmpty()) {
-      throw DomainException.notFound("SERVICE_NOT_FOUND", "serviceCode: no service type '" + serviceCode + "'");
-    }
-    PriorityRule rule = PriorityRule.fromJson(given);
-    return pool.withTransaction(sql -> rules.lock(sql, serviceCode).compose(before -> {
-      PriorityRule old = before.orElseThrow(() -> DomainException.notFound("SERVICE_NOT_FOUND", "serviceCode: no rule for '" + serviceCode + "'"));
-      return old.equals(rule) ? Future.succeededFuture() : rules.set(sql, serviceCode, old, rule, by, clock.now());
-    })).map(v -> new JsonObject().put("serviceCode", serviceCode).put("rule", rule.toJson()));
+    return ServiceRuleChange.apply(pool, config, clock, rules, serviceCode, () -> PriorityRule.fromJson(given), by)
+        .map(rule -> new JsonObject().put("serviceCode", serviceCode).put("rule", rule.toJson()));
   }
 
   /** The latest changes of queue rules, newest first. */

@@ -582,12 +582,7 @@ public final class QueueService {
   }
 
   private NewEvent event(EventType type, Ticket t, String actor, JsonObject payload) {
-    JsonObject body = payload.copy()
-        .put("number", t.number())
-        .put("serviceCode", t.serviceCode())
-        .put("serviceDay", t.serviceDay().toString())
-        .put("status", t.status().name())
-        .put("priority", t.priority());
+    JsonObject body = payload.copy().mergeIn(t.eventFields());
     return new NewEvent(type, t.id(), t.counterNo(), actor, clock.now(), body);
   }
 

@@ -29,11 +29,12 @@ public record Ticket(
     Instant endedAt,
     int recallCount,
     int requeueCount,
-    UUID transferredFrom) {
+    UUID transferredFrom,
+    String closedReason) {
 
   public static Ticket issue(String serviceCode, String prefix, LocalDate day, int seq, String priority, Instant now) {
     return new Ticket(UUID.randomUUID(), serviceCode, day, seq, number(prefix, seq), priority, TicketStatus.WAITING,
-        null, now, now, now, null, null, null, 0, 0, null);
+        null, now, now, now, null, null, null, 0, 0, null, null);
   }
 
   /** A001 … A999, then A1000: the number the citizen holds and the hall display shows. */
@@ -87,7 +88,7 @@ public record Ticket(
    */
   public Ticket transferredTo(String newServiceCode, Instant now) {
     return new Ticket(UUID.randomUUID(), newServiceCode, serviceDay, seq, number, priority, TicketStatus.WAITING,
-        null, issuedAt, now, issuedAt, null, null, null, 0, 0, id);
+        null, issuedAt, now, issuedAt, null, null, null, 0, 0, id, null);
   }
 
   public Ticket cancel(Instant now) {
@@ -103,6 +104,16 @@ public record Ticket(
   /** Started to finished (or transferred); null until then. */
   public Duration serviceTime() {
     return startedAt == null || endedAt == null ? null : Duration.between(startedAt, endedAt);
+  }
+
+  /** What every event of this ticket carries, so a display can update without reading the ticket. */
+  public JsonObject eventFields() {
+    return new JsonObject()
+        .put("number", number)
+        .put("serviceCode", serviceCode)
+        .put("serviceDay", serviceDay.toString())
+        .put("status", status.name())
+        .put("priority", priority);
   }
 
   public JsonObject toJson() {
@@ -123,7 +134,8 @@ public record Ticket(
         .put("serviceSeconds", seconds(serviceTime()))
         .put("recallCount", recallCount)
         .put("requeueCount", requeueCount)
-        .put("transferredFrom", transferredFrom == null ? null : transferredFrom.toString());
+        .put("transferredFrom", transferredFrom == null ? null : transferredFrom.toString())
+        .put("closedReason", closedReason);
   }
 
   private void require(String action, TicketStatus... allowed) {
@@ -136,7 +148,7 @@ public record Ticket(
   private Ticket with(TicketStatus newStatus, Integer counter, Instant called, Instant started, Instant ended,
       int recalls, int requeues, Instant queued, Instant rank) {
     return new Ticket(id, serviceCode, serviceDay, seq, number, priority, newStatus, counter, issuedAt, queued, rank,
-        called, started, ended, recalls, requeues, transferredFrom);
+        called, started, ended, recalls, requeues, transferredFrom, closedReason);
   }
 
   private static String text(Instant instant) {

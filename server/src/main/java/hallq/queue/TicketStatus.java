@@ -8,5 +8,7 @@ public enum TicketStatus {
   FINISHED,
   NO_SHOW,
   CANCELLED,
-  TRANSFERRED
+  TRANSFERRED,
+  /** Still waiting when the hall closed, under a service's CLOSE_UNSERVED rule (闭厅未办理), or when its day ended. */
+  CLOSED_UNSERVED
 }

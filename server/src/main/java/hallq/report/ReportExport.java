@@ -17,6 +17,7 @@ public final class ReportExport {
   /** Columns: JSON field and heading. */
   private static final String[][] COLUMNS = {
       {"key", "分组 Group"}, {"issued", "取号 Issued"}, {"served", "办结 Served"}, {"noShow", "过号 No-show"},
+      {"servedLate", "延时服务 Served late"}, {"closedUnserved", "闭厅未办理 Closed unserved"},
       {"noShowPercent", "过号率% No-show %"}, {"avgWaitSeconds", "平均等候秒 Avg wait s"}, {"p90WaitSeconds", "90%等候秒 P90 wait s"},
       {"avgServiceSeconds", "平均办理秒 Avg service s"}, {"p90ServiceSeconds", "90%办理秒 P90 service s"},
       {"withinTargetPercent", "等候达标% Within target %"}, {"ratings", "评价数 Ratings"},

@@ -77,7 +77,8 @@ final class HostileRequests {
       Map.entry("setKpiTargets", Access.MANAGER), Map.entry("evaluateWindows", Access.MANAGER),
       Map.entry("getConsistency", Access.MANAGER), Map.entry("getReviewReport", Access.MANAGER),
       Map.entry("setCorrectiveAction", Access.MANAGER), Map.entry("getIndicatorRecords", Access.MANAGER),
-      Map.entry("getQueueRules", Access.MANAGER), Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER));
+      Map.entry("getQueueRules", Access.MANAGER), Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER),
+      Map.entry("setClosingRule", Access.MANAGER), Map.entry("getDaySummary", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -97,6 +98,7 @@ final class HostileRequests {
       Map.entry("finishService", "{\"outcome\":\"COMPLETED\"}"),
       Map.entry("setKpiTargets", "{\"targets\":{\"goodRate\":0.98}}"),
       Map.entry("setPriorityRule", "{\"mode\":\"RATIO\",\"normalPerPriority\":3}"),
+      Map.entry("setClosingRule", "{\"mode\":\"CLOSE_UNSERVED\",\"reason\":\"闭厅未办理\"}"),
       Map.entry("setCorrectiveAction", "{\"rootCause\":\"午间窗口少\",\"action\":\"错峰午休\",\"owner\":\"张科长\",\"dueDate\":\"2026-12-31\"}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
 
@@ -410,6 +412,7 @@ final class HostileRequests {
       case "serviceCode" -> "SOCIAL_INSURANCE";
       case "jobId", "alertId", "caseId" -> String.valueOf(1_000_000 + random.nextInt(1_000_000));
       case "period" -> "2026-Q4";
+      case "date" -> "2026-11-27";
       case "indicator" -> "goodRate";
       case "window" -> random.nextBoolean() ? "HALL" : String.valueOf(1 + random.nextInt(3));
       default -> throw new IllegalStateException("the fuzz knows no value for path parameter " + name + ": add one");
@@ -459,6 +462,7 @@ final class HostileRequests {
       case "by" -> "service";
       case "format" -> "json";
       case "period" -> "2026-Q4";
+      case "date" -> "2026-11-27";
       case "days" -> "28";
       default -> null;
     };
