@@ -17,13 +17,13 @@ public final class ReportExport {
   /** Columns: JSON field and heading. */
   private static final String[][] COLUMNS = {
       {"key", "分组 Group"}, {"issued", "取号 Issued"}, {"served", "办结 Served"}, {"noShow", "过号 No-show"},
-      {"servedLate", "延时服务 Served late"}, {"closedUnserved", "闭厅未办理 Closed unserved"},
       {"noShowPercent", "过号率% No-show %"}, {"avgWaitSeconds", "平均等候秒 Avg wait s"}, {"p90WaitSeconds", "90%等候秒 P90 wait s"},
       {"avgServiceSeconds", "平均办理秒 Avg service s"}, {"p90ServiceSeconds", "90%办理秒 P90 service s"},
       {"withinTargetPercent", "等候达标% Within target %"}, {"ratings", "评价数 Ratings"},
       {"satisfactionPercent", "满意率% Satisfaction %"}, {"score5", "非常满意 5"}, {"score4", "满意 4"}, {"score3", "基本满意 3"},
       {"score2", "不满意 2"}, {"score1", "非常不满意 1"}, {"followUps", "整改件 Follow-ups"},
-      {"followUpsOnTimePercent", "按时整改% On time %"}, {"utilisationPercent", "窗口利用率% Utilisation %"}};
+      {"followUpsOnTimePercent", "按时整改% On time %"}, {"utilisationPercent", "窗口利用率% Utilisation %"},
+      {"servedLate", "延时服务 Served late"}, {"closedUnserved", "闭厅未办理 Closed unserved"}};
 
   private ReportExport() {}
 
