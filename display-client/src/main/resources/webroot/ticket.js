@@ -15,7 +15,8 @@ const TEXT = {
       FINISHED: '已办结',
       NO_SHOW: '已过号',
       CANCELLED: '已取消',
-      TRANSFERRED: '已转办'
+      TRANSFERRED: '已转办',
+      CLOSED_UNSERVED: '闭厅未办理'
     },
     calledNoCounter: '已叫号，请留意叫号屏',
     calledAlert: '请到 {n} 号窗口办理',
@@ -25,8 +26,10 @@ const TEXT = {
     hint: {
       CALLED: '请尽快前往窗口办理。',
       NO_SHOW: '您已过号，如需继续办理请联系大厅工作人员。',
-      TRANSFERRED: '您的业务已转到其他业务类型，号码不变，请留意叫号屏。'
+      TRANSFERRED: '您的业务已转到其他业务类型，号码不变，请留意叫号屏。',
+      CLOSED_UNSERVED: '大厅已闭厅，本号未能办理。'
     },
+    closedReason: '原因：{reason}',
     priority: '优先办理：{n}',
     materials: '请准备以下材料',
     issued: '取号时间 {n}',
@@ -76,7 +79,8 @@ const TEXT = {
       FINISHED: 'Completed',
       NO_SHOW: 'Missed (number passed)',
       CANCELLED: 'Cancelled',
-      TRANSFERRED: 'Transferred'
+      TRANSFERRED: 'Transferred',
+      CLOSED_UNSERVED: 'Closed, not served'
     },
     calledNoCounter: 'Called, please watch the display',
     calledAlert: 'Please go to counter {n}',
@@ -86,8 +90,10 @@ const TEXT = {
     hint: {
       CALLED: 'Please go to the counter now.',
       NO_SHOW: 'Your number has passed. Please ask the hall staff if you still need service.',
-      TRANSFERRED: 'Your case was passed to another service; your number stays the same. Please watch the display.'
+      TRANSFERRED: 'Your case was passed to another service; your number stays the same. Please watch the display.',
+      CLOSED_UNSERVED: 'The hall has closed and this ticket could not be served.'
     },
+    closedReason: 'Reason: {reason}',
     priority: 'Priority: {n}',
     materials: 'Please have these ready',
     issued: 'Issued at {n}',
@@ -128,7 +134,7 @@ const TEXT = {
 };
 
 const REFRESH_MS = 5000;
-const FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED'];
+const FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED', 'CLOSED_UNSERVED'];
 /** The service's required materials are worth reading until the citizen is at the counter. */
 const BEFORE_SERVICE = ['WAITING', 'CALLED'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -221,7 +227,8 @@ function renderTicket() {
   show('ahead', waiting && typeof reply.ahead === 'number' ? aheadText(reply) : '');
   show('priority', ticket.priority ? t('priority', { n: nameOf(findByCode(hall.priorities, ticket.priority), ticket.priority) }) : '');
   const hint = TEXT[state.lang].hint[ticket.status];
-  show('hint', hint);
+  const reason = ticket.closedReason ? state.t('closedReason', { reason: ticket.closedReason }) : '';
+  show('hint', [hint, reason].filter(Boolean).join(' '));
   show('issued', ticket.issuedAt ? t('issued', { n: clockTime(ticket.issuedAt) }) : '');
   renderMaterials(BEFORE_SERVICE.includes(ticket.status) ? reply.requiredMaterials || [] : []);
 }

@@ -3,23 +3,27 @@ package hallq;
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
 import hallq.db.Database;
+import hallq.db.PgHallRepository;
+import hallq.db.PgSessionRepository;
 import hallq.demo.DemoDevices;
 import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
-import hallq.db.PgHallRepository;
-import hallq.db.PgSessionRepository;
 import hallq.http.ApiVerticle;
 import hallq.push.EventFeed;
 import hallq.quality.IndicatorService;
 import hallq.quality.QualityReports;
-import hallq.queue.QueueRuleService;
+import hallq.queue.CloseOfDay;
+import hallq.queue.ClosingRules;
 import hallq.queue.HallClock;
+import hallq.queue.HallQueueRules;
 import hallq.queue.HandlingTimes;
+import hallq.queue.PriorityRules;
 import hallq.queue.QueueService;
 import hallq.rating.DefaultRatings;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
+import hallq.report.DaySummaries;
 import hallq.report.ReportService;
 import hallq.standards.AlertService;
 import hallq.standards.ComplianceService;
@@ -95,11 +99,14 @@ public final class HallqServer {
   }
 
   private record Deployed(String id, int port, AuthService auth, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer,
-      ProvincialFeedSender provincialFeed, DefaultRatings defaultRatings, long defaultRatingTimer,
+      ProvincialFeedSender provincialFeed, DefaultRatings defaultRatings, CloseOfDay closeOfDay, long closeOfDayTimer, long defaultRatingTimer,
       HandlingTimes handlingTimes, long handlingTimesTimer) {}
 
   /** Default ratings are looked for this often (and once at start): they fall due at the start of a day. */
   private static final long DEFAULT_RATING_MILLIS = 10 * 60 * 1000L;
+
+  /** The close of day is looked for this often: a day closes at most this late after its closing time, or after a start. */
+  private static final long CLOSE_OF_DAY_MILLIS = 60 * 1000L;
 
   /** Report roll-ups run in the background this often (and once at start). */
   private static final long ROLL_UP_MILLIS = 60 * 60 * 1000L;
@@ -120,7 +127,9 @@ public final class HallqServer {
     IndicatorService indicators = new IndicatorService(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
         alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, QualityReports.of(pool, config, clock, indicators),
-        feed, provincialFeed, new QueueRuleService(pool, config, clock));
+        feed, provincialFeed, new PriorityRules(pool, config, clock), new ClosingRules(pool, config, clock), new DaySummaries(pool, config),
+        new HallQueueRules(pool, config, clock));
+    CloseOfDay closeOfDay = new CloseOfDay(pool, config, clock);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     return vertx.deployVerticle(() -> new ApiVerticle(config, services, port::set),
@@ -129,6 +138,7 @@ public final class HallqServer {
             vertx.setPeriodic(config.alerts().checkSeconds() * 1000L, timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e))),
             vertx.setPeriodic(1, ROLL_UP_MILLIS, timer -> reports.rollUpSettledDays().onFailure(e -> LOG.warn("Report roll-up failed", e))),
             provincialFeed, defaultRatings,
+            closeOfDay, vertx.setPeriodic(CLOSE_OF_DAY_MILLIS, timer -> closeOfDay.run().onFailure(e -> LOG.warn("Close of day failed", e))),
             vertx.setPeriodic(1, DEFAULT_RATING_MILLIS, timer -> defaultRatings.giveDue().onFailure(e -> LOG.warn("Default ratings failed", e))),
             queue.handlingTimes(),
             vertx.setPeriodic(1, HandlingTimes.REFRESH.toMillis(),
@@ -154,6 +164,11 @@ public final class HallqServer {
     return deployed.defaultRatings();
   }
 
+  /** The close-of-day job; it runs every minute, and tests run it at will. */
+  public CloseOfDay closeOfDay() {
+    return deployed.closeOfDay();
+  }
+
   /** Recent handling times behind wait estimates; refreshed every 30 seconds, and by tests at will. */
   public HandlingTimes handlingTimes() {
     return deployed.handlingTimes();
@@ -169,6 +184,7 @@ public final class HallqServer {
     vertx.cancelTimer(deployed.alertTimer());
     vertx.cancelTimer(deployed.rollUpTimer());
     vertx.cancelTimer(deployed.defaultRatingTimer());
+    vertx.cancelTimer(deployed.closeOfDayTimer());
     vertx.cancelTimer(deployed.handlingTimesTimer());
     return deployed.provincialFeed().stop()
         .eventually(() -> deployed.demo().close(vertx))

@@ -35,7 +35,7 @@ export function openStream({ token, counterNo, onSnapshot, onEvent, onState = ()
   const EVENT_TYPES = ['TICKET_ISSUED', 'TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_NO_SHOW', 'TICKET_REQUEUED',
     'SERVICE_STARTED', 'SERVICE_FINISHED', 'TICKET_TRANSFERRED', 'TICKET_CANCELLED', 'TICKET_RATED', 'RATING_REQUESTED', 'COUNTER_PAUSED',
     'COUNTER_RESUMED', 'PRINTER_STATUS', 'DEVICE_STATUS', 'STANDARDS_CHANGED', 'ALERT_RAISED', 'ALERT_CLEARED',
-    'ALERT_ACKED', 'FOLLOW_UP_CHANGED'];
+    'ALERT_ACKED', 'FOLLOW_UP_CHANGED', 'TICKET_CLOSED_UNSERVED', 'DAY_CLOSED'];
 
   function url() {
     const params = new URLSearchParams();
@@ -135,6 +135,7 @@ export class WaitingCounts {
       case 'TICKET_REQUEUED':
         return 1;
       case 'TICKET_CALLED':
+      case 'TICKET_CLOSED_UNSERVED':
         return -1;
       case 'TICKET_CANCELLED':
         // A called ticket keeps its counter when cancelled; a waiting one has none.

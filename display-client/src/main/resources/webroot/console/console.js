@@ -40,6 +40,7 @@ const TEXT = {
       FINISHED: '已办结',
       NO_SHOW: '已过号',
       CANCELLED: '已取消',
+      CLOSED_UNSERVED: '闭厅未办理',
       TRANSFERRED: '已转办'
     },
     pausedNote: '（窗口已暂停，办结后不会叫新号）',
@@ -120,6 +121,7 @@ const TEXT = {
       FINISHED: 'Finished',
       NO_SHOW: 'No-show',
       CANCELLED: 'Cancelled',
+      CLOSED_UNSERVED: 'Closed unserved',
       TRANSFERRED: 'Transferred'
     },
     pausedNote: ' (counter paused: no new call after this one)',

@@ -75,7 +75,7 @@ const CHIME_NOTES = [[988, 0, 0.7], [784, 0.4, 0.9]];
 // Some speech engines never fire 'end'; one lost event must not silence every later call.
 const SPEECH_GUARD_MS = 4000;
 // A citizen who reached the counter, left or was marked no-show no longer needs to hear the call.
-const SETTLING_EVENTS = new Set(['SERVICE_STARTED', 'TICKET_NO_SHOW', 'TICKET_CANCELLED']);
+const SETTLING_EVENTS = new Set(['SERVICE_STARTED', 'TICKET_NO_SHOW', 'TICKET_CANCELLED', 'TICKET_CLOSED_UNSERVED']);
 
 const state = {
   lang: pickLang(),

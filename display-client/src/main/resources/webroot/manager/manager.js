@@ -5,6 +5,7 @@ import { api, openStream, pickLang, translator, errorText, switchLang, fetchHall
 import { alertsSection } from './alerts-section.js';
 import { complianceSection } from './compliance-section.js';
 import { todaySection } from './today-section.js';
+import { daySection } from './day-section.js';
 import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
 import { feedSection } from './feed-section.js';
@@ -12,7 +13,8 @@ import { kpiSection } from './kpi-section.js';
 import { ledgerSection } from './ledger-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection, kpiSection, feedSection, ledgerSection];
+const SECTIONS = [alertsSection, complianceSection, todaySection, daySection, standardsSection, devicesSection, kpiSection, feedSection,
+  ledgerSection];
 
 const TEXT = {
   zh: {

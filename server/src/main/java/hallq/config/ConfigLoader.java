@@ -20,6 +20,7 @@ import hallq.config.HallqConfig.Role;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
 import hallq.quality.QualityIndicators;
+import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
 import hallq.rating.Rating;
 import hallq.rating.WorkingDays;
@@ -168,7 +169,8 @@ public final class ConfigLoader {
         s.optionalText("itemCode").isEmpty() ? s.text("code") : s.optionalText("itemCode"),
         s.optionalText("departmentCode"),
         s.optionalText("departmentName"),
-        priorityRule(s));
+        queueRule(s, "priorityRule", PriorityRule.STRICT, PriorityRule::fromJson),
+        queueRule(s, "closingRule", ClosingRule.SERVE_LATE, ClosingRule::fromJson));
   }
 
   /** The hall's {@code queue} rules: each checked by field. */
@@ -180,19 +182,22 @@ public final class ConfigLoader {
     }
   }
 
-  /** The service's {@code priorityRule} ({"mode": "RATIO", "normalPerPriority": 3}); STRICT when not given. */
-  private static PriorityRule priorityRule(ConfigNode s) {
-    Object given = s.optional("priorityRule");
+  /**
+   * A service's queue rule under {@code key}, read by {@code parse}; {@code fallback} when not given. For example
+   * {@code priorityRule} {"mode": "RATIO", "normalPerPriority": 3} or {@code closingRule} {"mode": "CLOSE_UNSERVED", "reason": "闭厅未办理"}.
+   */
+  private static <T> T queueRule(ConfigNode s, String key, T fallback, Function<JsonObject, T> parse) {
+    Object given = s.optional(key);
     if (given == null) {
-      return PriorityRule.STRICT;
+      return fallback;
     }
     if (!(given instanceof JsonObject object)) {
-      throw new ConfigException(s.key("priorityRule"), "must be an object");
+      throw new ConfigException(s.key(key), "must be an object");
     }
     try {
-      return PriorityRule.fromJson(object);
+      return parse.apply(object);
     } catch (DomainException e) {
-      throw new ConfigException(s.key("priorityRule") + "." + e.field(), e.getMessage());
+      throw new ConfigException(s.key(key) + "." + e.field(), e.getMessage());
     }
   }
 

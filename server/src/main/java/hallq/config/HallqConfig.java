@@ -4,6 +4,7 @@ import hallq.DomainException;
 import hallq.auth.DisabledRule;
 import hallq.auth.GroupRole;
 import hallq.quality.QualityIndicators;
+import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
@@ -219,7 +220,7 @@ public record HallqConfig(
    * is not the feed's default.
    */
   public record ServiceTypeConfig(String code, String prefix, String name, String nameEn, ServiceStandard standard,
-      String itemCode, String departmentCode, String departmentName, PriorityRule priorityRule) {
+      String itemCode, String departmentCode, String departmentName, PriorityRule priorityRule, ClosingRule closingRule) {
     public int targetWaitMinutes() {
       return standard.targetWaitMinutes();
     }

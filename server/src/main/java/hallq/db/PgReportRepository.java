@@ -25,8 +25,10 @@ public final class PgReportRepository {
           to_char(t.issued_at AT TIME ZONE $3, 'HH24') AS hour, t.status, t.transferred_from, t.called_at, t.ended_at,
           extract(epoch FROM t.called_at - t.queued_at) AS wait_s,
           CASE WHEN t.status = 'FINISHED' THEN extract(epoch FROM t.ended_at - t.started_at) END AS service_s,
-          st.target_wait_minutes * 60 AS target_s
+          st.target_wait_minutes * 60 AS target_s,
+          t.status = 'FINISHED' AND t.called_at >= dc.closes_at AS late
         FROM ticket t """ + PgStandardsRepository.VERSION_IN_FORCE + """
+        LEFT JOIN day_close dc ON dc.hall_id = t.hall_id AND dc.service_day = t.service_day
         WHERE t.hall_id = $1 AND t.service_day = $2)
       """;
 
@@ -37,14 +39,16 @@ public final class PgReportRepository {
 
   private static final String ROLL_TICKETS = FACTS + """
       INSERT INTO report_day (hall_id, day, dim, key, issued, served, no_show, cancelled, called, sum_wait, within_target, sum_service,
-        busy_seconds, span_seconds)
+        busy_seconds, span_seconds, served_late, closed_unserved)
       SELECT $1, $2, dim, key, issued, served, no_show, cancelled, called, sum_wait, within_target, sum_service,
-        busy_seconds, span_seconds FROM (
+        busy_seconds, span_seconds, served_late, closed_unserved FROM (
         SELECT""" + " " + DIM + " " + """
           , count(*) FILTER (WHERE transferred_from IS NULL) AS issued,
           count(*) FILTER (WHERE status = 'FINISHED') AS served,
           count(*) FILTER (WHERE status = 'NO_SHOW') AS no_show,
           count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,
+          count(*) FILTER (WHERE late) AS served_late,
+          count(*) FILTER (WHERE status = 'CLOSED_UNSERVED') AS closed_unserved,
           count(wait_s) AS called,
           coalesce(sum(wait_s), 0) AS sum_wait,
           count(*) FILTER (WHERE wait_s <= target_s) AS within_target,
@@ -101,6 +105,7 @@ public final class PgReportRepository {
 
   private static final String FIGURES = """
       SELECT key, sum(issued) AS issued, sum(served) AS served, sum(no_show) AS no_show, sum(cancelled) AS cancelled,
+        sum(served_late) AS served_late, sum(closed_unserved) AS closed_unserved,
         sum(called) AS called, sum(sum_wait) AS sum_wait, sum(within_target) AS within_target, sum(sum_service) AS sum_service,
         sum(ratings) AS ratings, sum(satisfied) AS satisfied, sum(s1) AS s1, sum(s2) AS s2, sum(s3) AS s3, sum(s4) AS s4,
         sum(s5) AS s5, sum(follow_ups) AS follow_ups, sum(on_time) AS on_time,
@@ -110,6 +115,10 @@ public final class PgReportRepository {
   private static final String HISTOGRAMS = """
       SELECT key, metric, minute, sum(n) AS n FROM report_histogram
       WHERE hall_id = $1 AND day BETWEEN $2 AND $3 AND dim = $4 GROUP BY key, metric, minute ORDER BY key, metric, minute""";
+
+  /** The counted figures of a roll-up, by column name. */
+  public static final List<String> COUNTS = List.of("issued", "served", "no_show", "cancelled", "served_late", "closed_unserved",
+      "called", "within_target", "ratings", "satisfied", "s1", "s2", "s3", "s4", "s5", "follow_ups", "on_time");
 
   private final String hallId;
 
@@ -155,8 +164,7 @@ public final class PgReportRepository {
   public Future<List<JsonObject>> figures(SqlClient sql, String dim, LocalDate from, LocalDate to) {
     return query(sql, FIGURES, dim, from, to, row -> {
       JsonObject figures = new JsonObject().put("key", row.getString("key"));
-      for (String column : new String[] {"issued", "served", "no_show", "cancelled", "called", "within_target", "ratings",
-          "satisfied", "s1", "s2", "s3", "s4", "s5", "follow_ups", "on_time"}) {
+      for (String column : COUNTS) {
         figures.put(column, ((Number) row.getValue(column)).longValue());
       }
       for (String column : new String[] {"sum_wait", "sum_service", "busy_seconds", "span_seconds"}) {

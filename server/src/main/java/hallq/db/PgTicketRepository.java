@@ -27,7 +27,7 @@ public final class PgTicketRepository {
   /** The ticket columns, read through the alias {@code t}. */
   public static final String COLUMNS = "t.id, t.service_code, t.service_day, t.seq, t.number, t.priority, t.status, "
       + "t.counter_no, t.issued_at, t.queued_at, t.rank_at, t.called_at, t.started_at, t.ended_at, "
-      + "t.recall_count, t.requeue_count, t.transferred_from, t.parked_at";
+      + "t.recall_count, t.requeue_count, t.transferred_from, t.closed_reason, t.parked_at";
 
   private static final String TAKE_NUMBERS = """
       INSERT INTO ticket_sequence (hall_id, service_code, service_day, last_seq) VALUES ($1, $2, $3, $4)
@@ -380,6 +380,7 @@ public final class PgTicketRepository {
         row.getInteger("recall_count"),
         row.getInteger("requeue_count"),
         row.getUUID("transferred_from"),
+        row.getString("closed_reason"),
         instant(row.getOffsetDateTime("parked_at")));
   }
 

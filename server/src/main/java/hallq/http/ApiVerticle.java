@@ -6,13 +6,16 @@ import hallq.demo.DemoDevices;
 import hallq.device.DeviceJobService;
 import hallq.device.DeviceStatusService;
 import hallq.push.EventFeed;
-import hallq.queue.QueueService;
-import hallq.quality.QualityReports;
-import hallq.queue.QueueRuleService;
 import hallq.quality.IndicatorService;
+import hallq.quality.QualityReports;
+import hallq.queue.ClosingRules;
+import hallq.queue.HallQueueRules;
+import hallq.queue.PriorityRules;
+import hallq.queue.QueueService;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
+import hallq.report.DaySummaries;
 import hallq.report.ReportService;
 import hallq.standards.AlertService;
 import hallq.standards.ComplianceService;
@@ -44,7 +47,8 @@ public final class ApiVerticle extends VerticleBase {
   public record Services(QueueService queue, AuthService auth, RatingService ratings, FollowUpService followUps, DeviceStatusService devices,
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
       ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed,
-      QueueRuleService queueRules) {}
+      PriorityRules priorityRules, ClosingRules closingRules, DaySummaries daySummaries,
+      HallQueueRules hallQueueRules) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -97,7 +101,8 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
-    QueueRulesApi queueRulesApi = new QueueRulesApi(services.queueRules());
+    QueueRulesApi queueRulesApi = new QueueRulesApi(services.priorityRules(), services.closingRules(), services.hallQueueRules());
+    DaySummaryApi daySummaryApi = new DaySummaryApi(services.daySummaries());
     ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.quality());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
@@ -165,6 +170,8 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("setPriorityRule", queueRulesApi::setPriorityRule),
         Map.entry("setHallQueueRules", queueRulesApi::setHallQueueRules),
         Map.entry("listRuleChanges", queueRulesApi::listRuleChanges),
+        Map.entry("setClosingRule", queueRulesApi::setClosingRule),
+        Map.entry("getDaySummary", daySummaryApi::getDaySummary),
         Map.entry("setCorrectiveAction", reportApi::setCorrectiveAction),
         Map.entry("getConsistency", reportApi::getConsistency));
 

@@ -9,8 +9,9 @@ import hallq.db.PgCounterRepository.CounterRow;
 import hallq.db.PgCounterRepository;
 import hallq.db.PgEventLog.NewEvent;
 import hallq.db.PgEventLog;
+import hallq.db.PgHallQueueRuleRepository;
 import hallq.db.PgHallRepository;
-import hallq.db.PgQueueRuleRepository;
+import hallq.db.PgPriorityRuleRepository;
 import hallq.db.PgStandardsRepository;
 import hallq.db.PgTicketRepository.Ahead;
 import hallq.db.PgTicketRepository.NewTicket;
@@ -75,7 +76,8 @@ public final class QueueService {
   private final PgHallRepository hall;
   private final PgEventLog events;
   private final CallPolicy callPolicy;
-  private final PgQueueRuleRepository queueRules;
+  private final PgPriorityRuleRepository priorityRules;
+  private final PgHallQueueRuleRepository hallRules;
   private final DeviceJobPlanner deviceJobs;
   private final PgStandardsRepository standards;
   private final HandlingTimes handlingTimes;
@@ -90,7 +92,8 @@ public final class QueueService {
     this.hall = new PgHallRepository(hallId);
     this.events = new PgEventLog(hallId);
     this.callPolicy = new CallPolicy(hallId);
-    this.queueRules = new PgQueueRuleRepository(hallId);
+    this.priorityRules = new PgPriorityRuleRepository(hallId);
+    this.hallRules = new PgHallQueueRuleRepository(hallId);
     this.deviceJobs = new DeviceJobPlanner(config, clock);
     this.standards = new PgStandardsRepository(hallId);
     this.handlingTimes = new HandlingTimes(pool, hallId, clock);
@@ -157,7 +160,7 @@ public final class QueueService {
     return pool.withTransaction(sql -> {
       // Sent together (pipelined): the counter and its ticket locked, and its services' priority rules.
       Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo);
-      Future<Map<String, PriorityRule>> rules = queueRules.ofCounter(sql, counterNo);
+      Future<Map<String, PriorityRule>> rules = priorityRules.ofCounter(sql, counterNo);
       return Future.all(lockedCounter, rules).compose(both -> {
         LockedCounter locked = lockedCounter.result();
         CounterRow counter = locked.counter();
@@ -177,7 +180,7 @@ public final class QueueService {
     if (!counted) {
       return changed;
     }
-    Future<Void> count = queueRules.countCall(sql, ticket.counterNo(), ticket.priority() != null);
+    Future<Void> count = priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null);
     return Future.all(changed, count).map(both -> changed.result());
   }
 
@@ -212,7 +215,7 @@ public final class QueueService {
   public Future<Ticket> recall(int counterNo, String actor) {
     return pool.withTransaction(sql -> {
       Future<LockedCounter> locked = lockCounter(sql, counterNo);
-      Future<QueueRules> rules = queueRules.currentHallRules(sql);
+      Future<QueueRules> rules = hallRules.current(sql);
       return Future.all(locked, rules).compose(both -> {
         Ticket held = locked.result().requireHeld();
         Ticket recalled = held.recall();
@@ -238,7 +241,7 @@ public final class QueueService {
     return pool.withTransaction(sql -> {
       Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo);
       Future<Optional<Ticket>> found = tickets.lockCallableByNumber(sql, clock.today(), number);
-      Future<QueueRules> rules = queueRules.currentHallRules(sql);
+      Future<QueueRules> rules = hallRules.current(sql);
       return Future.all(lockedCounter, found, rules).compose(all -> {
         CounterRow counter = lockedCounter.result().counter();
         requireFree(lockedCounter.result());
@@ -329,7 +332,7 @@ public final class QueueService {
   public Future<Ticket> requeue(UUID ticketId, String actor) {
     return pool.withTransaction(sql -> {
       Future<Optional<Ticket>> found = tickets.lock(sql, ticketId);
-      Future<QueueRules> rules = queueRules.currentHallRules(sql);
+      Future<QueueRules> rules = hallRules.current(sql);
       return Future.all(found, rules).compose(both -> {
         Ticket ticket = found.result().orElseThrow(() -> ticketNotFound(ticketId));
         if (!ticket.serviceDay().equals(clock.today())) {
@@ -653,12 +656,7 @@ public final class QueueService {
   }
 
   private NewEvent event(EventType type, Ticket t, String actor, JsonObject payload) {
-    JsonObject body = payload.copy()
-        .put("number", t.number())
-        .put("serviceCode", t.serviceCode())
-        .put("serviceDay", t.serviceDay().toString())
-        .put("status", t.status().name())
-        .put("priority", t.priority());
+    JsonObject body = payload.copy().mergeIn(t.eventFields());
     return new NewEvent(type, t.id(), t.counterNo(), actor, clock.now(), body);
   }
 

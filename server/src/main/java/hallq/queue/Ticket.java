@@ -30,11 +30,12 @@ public record Ticket(
     int recallCount,
     int requeueCount,
     UUID transferredFrom,
+    String closedReason,
     Instant parkedAt) {
 
   public static Ticket issue(String serviceCode, String prefix, LocalDate day, int seq, String priority, Instant now) {
     return new Ticket(UUID.randomUUID(), serviceCode, day, seq, number(prefix, seq), priority, TicketStatus.WAITING,
-        null, now, now, now, null, null, null, 0, 0, null, null);
+        null, now, now, now, null, null, null, 0, 0, null, null, null);
   }
 
   /** A001 … A999, then A1000: the number the citizen holds and the hall display shows. */
@@ -64,7 +65,7 @@ public record Ticket(
   public Ticket park(Instant now) {
     require("park", TicketStatus.CALLED, TicketStatus.SERVING);
     return new Ticket(id, serviceCode, serviceDay, seq, number, priority, TicketStatus.PARKED, counterNo, issuedAt, queuedAt, rankAt,
-        calledAt, null, null, recallCount, requeueCount, transferredFrom, now);
+        calledAt, null, null, recallCount, requeueCount, transferredFrom, closedReason, now);
   }
 
   /** A parked ticket called back to {@code counter}, at any counter of its service, within {@code limit} of parking. */
@@ -118,7 +119,7 @@ public record Ticket(
    */
   public Ticket transferredTo(String newServiceCode, Instant now) {
     return new Ticket(UUID.randomUUID(), newServiceCode, serviceDay, seq, number, priority, TicketStatus.WAITING,
-        null, issuedAt, now, issuedAt, null, null, null, 0, 0, id, null);
+        null, issuedAt, now, issuedAt, null, null, null, 0, 0, id, null, null);
   }
 
   public Ticket cancel(Instant now) {
@@ -134,6 +135,16 @@ public record Ticket(
   /** Started to finished (or transferred); null until then. */
   public Duration serviceTime() {
     return startedAt == null || endedAt == null ? null : Duration.between(startedAt, endedAt);
+  }
+
+  /** What every event of this ticket carries, so a display can update without reading the ticket. */
+  public JsonObject eventFields() {
+    return new JsonObject()
+        .put("number", number)
+        .put("serviceCode", serviceCode)
+        .put("serviceDay", serviceDay.toString())
+        .put("status", status.name())
+        .put("priority", priority);
   }
 
   public JsonObject toJson() {
@@ -155,6 +166,7 @@ public record Ticket(
         .put("recallCount", recallCount)
         .put("requeueCount", requeueCount)
         .put("transferredFrom", transferredFrom == null ? null : transferredFrom.toString())
+        .put("closedReason", closedReason)
         .put("parkedAt", text(parkedAt));
   }
 
@@ -168,7 +180,7 @@ public record Ticket(
   private Ticket with(TicketStatus newStatus, Integer counter, Instant called, Instant started, Instant ended,
       int recalls, int requeues, Instant queued, Instant rank) {
     return new Ticket(id, serviceCode, serviceDay, seq, number, priority, newStatus, counter, issuedAt, queued, rank,
-        called, started, ended, recalls, requeues, transferredFrom, null);
+        called, started, ended, recalls, requeues, transferredFrom, closedReason, null);
   }
 
   private static String text(Instant instant) {

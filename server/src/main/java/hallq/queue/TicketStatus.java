@@ -10,5 +10,7 @@ public enum TicketStatus {
   CANCELLED,
   TRANSFERRED,
   /** 挂起: away to fetch a document, keeping its place until called back. */
-  PARKED
+  PARKED,
+  /** Still waiting when the hall closed, under a service's CLOSE_UNSERVED rule (闭厅未办理), or when its day ended. */
+  CLOSED_UNSERVED
 }

@@ -22,7 +22,8 @@ public final class ReportExport {
       {"withinTargetPercent", "等候达标% Within target %"}, {"ratings", "评价数 Ratings"},
       {"satisfactionPercent", "满意率% Satisfaction %"}, {"score5", "非常满意 5"}, {"score4", "满意 4"}, {"score3", "基本满意 3"},
       {"score2", "不满意 2"}, {"score1", "非常不满意 1"}, {"followUps", "整改件 Follow-ups"},
-      {"followUpsOnTimePercent", "按时整改% On time %"}, {"utilisationPercent", "窗口利用率% Utilisation %"}};
+      {"followUpsOnTimePercent", "按时整改% On time %"}, {"utilisationPercent", "窗口利用率% Utilisation %"},
+      {"servedLate", "延时服务 Served late"}, {"closedUnserved", "闭厅未办理 Closed unserved"}};
 
   private ReportExport() {}
 

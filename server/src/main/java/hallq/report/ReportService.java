@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Reports for a date range: per service, counter, clerk or hour, and a total row — tickets issued,
- * served, no-shows and their rate, average and 90th-percentile wait and handling time, the share
+ * served, no-shows and their rate, served late (延时服务: called at or after a closed day's closing time)
+ * and closed unserved (闭厅未办理), average and 90th-percentile wait and handling time, the share
  * called within the service's target wait, ratings with the satisfaction rate (非常满意 + 满意) and
  * distribution, follow-up cases and the share closed on time, and per counter its utilisation: the share
  * of its working span each day (first call to last end) spent with a citizen (called to ended).
@@ -120,6 +121,8 @@ public final class ReportService {
         .put("noShow", noShow)
         .put("noShowPercent", percent(noShow, noShow + served))
         .put("cancelled", f.getLong("cancelled"))
+        .put("servedLate", f.getLong("served_late"))
+        .put("closedUnserved", f.getLong("closed_unserved"))
         .put("avgWaitSeconds", called == 0 ? null : round(f.getDouble("sum_wait") / called))
         .put("p90WaitSeconds", MinuteHistogram.percentileSeconds(histograms.get("WAIT"), 0.9))
         .put("avgServiceSeconds", served == 0 ? null : round(f.getDouble("sum_service") / served))
@@ -151,8 +154,7 @@ public final class ReportService {
   private static JsonObject empty(String key) {
     JsonObject zero = new JsonObject().put("key", key).put("sum_wait", 0.0).put("sum_service", 0.0).put("busy_seconds", 0.0)
         .put("span_seconds", 0.0);
-    for (String column : new String[] {"issued", "served", "no_show", "cancelled", "called", "within_target", "ratings",
-        "satisfied", "s1", "s2", "s3", "s4", "s5", "follow_ups", "on_time"}) {
+    for (String column : PgReportRepository.COUNTS) {
       zero.put(column, 0L);
     }
     return zero;

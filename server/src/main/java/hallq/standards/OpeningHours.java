@@ -57,6 +57,14 @@ public record OpeningHours(List<Period> periods) {
         .findFirst();
   }
 
+  /** When the hall closes on this day: the end of its last period that day; empty if it does not open then. */
+  public Optional<LocalTime> closingOn(LocalDate day) {
+    return periods.stream()
+        .filter(p -> p.days().contains(day.getDayOfWeek()))
+        .map(Period::closes)
+        .max(LocalTime::compareTo);
+  }
+
   /** The next opening time on the same day, for a helpful refusal; empty if none. */
   public Optional<LocalTime> nextOpening(LocalDate day, LocalTime after) {
     return periods.stream()

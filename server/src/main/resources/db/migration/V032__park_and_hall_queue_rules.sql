@@ -2,7 +2,7 @@
 -- be called back at any counter of its service until the hall's park limit runs out.
 ALTER TABLE ticket DROP CONSTRAINT ticket_status_check;
 ALTER TABLE ticket ADD CONSTRAINT ticket_status_check CHECK (status IN
-  ('WAITING', 'CALLED', 'SERVING', 'FINISHED', 'NO_SHOW', 'CANCELLED', 'TRANSFERRED', 'PARKED'));
+  ('WAITING', 'CALLED', 'SERVING', 'FINISHED', 'NO_SHOW', 'CANCELLED', 'TRANSFERRED', 'CLOSED_UNSERVED', 'PARKED'));
 ALTER TABLE ticket ADD COLUMN parked_at timestamptz;
 
 -- The hall's queue rules (recall limit, park limit, where a late citizen goes back), from config until

@@ -9,6 +9,7 @@ import hallq.config.HallqConfig.DeviceConfig;
 import hallq.config.HallqConfig.PriorityCategory;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
+import hallq.queue.ClosingRule;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -105,6 +106,21 @@ class ConfigLoaderTest {
     assertKey("hall.openingHours", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonObject("hall").put("openingHours",
         new JsonArray().add(new JsonObject().put("days", new JsonArray().add("MON"))
             .put("opens", "18:00").put("closes", "08:00")))), Map.of()));
+  }
+
+  @Test
+  @DisplayName("闭厅规则：默认延时服务；闭厅未办理可带原因（缺省为“闭厅未办理”）；模式或原因写错时指明键名")
+  void closingRulesAreReadAndTheirMistakesNamed() {
+    assertEquals(ClosingRule.SERVE_LATE, ConfigLoader.load(DEMO, Map.of()).serviceTypes().get(0).closingRule());
+    HallqConfig closing = ConfigLoader.load(demoWith(raw -> raw.getJsonArray("serviceTypes").getJsonObject(1)
+        .put("closingRule", new JsonObject().put("mode", "CLOSE_UNSERVED"))), Map.of());
+    assertEquals(new ClosingRule(ClosingRule.Mode.CLOSE_UNSERVED, "闭厅未办理"), closing.serviceTypes().get(1).closingRule());
+    assertKey("serviceTypes[0].closingRule.mode", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonArray("serviceTypes")
+        .getJsonObject(0).put("closingRule", new JsonObject().put("mode", "LATER"))), Map.of()));
+    assertKey("serviceTypes[0].closingRule.reason", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonArray("serviceTypes")
+        .getJsonObject(0).put("closingRule", new JsonObject().put("mode", "CLOSE_UNSERVED").put("reason", "x".repeat(101)))), Map.of()));
+    assertKey("serviceTypes[0].closingRule", () -> ConfigLoader.load(demoWith(raw -> raw.getJsonArray("serviceTypes")
+        .getJsonObject(0).put("closingRule", "CLOSE_UNSERVED")), Map.of()));
   }
 
   @Test

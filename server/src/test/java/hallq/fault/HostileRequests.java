@@ -78,7 +78,9 @@ final class HostileRequests {
       Map.entry("getConsistency", Access.MANAGER), Map.entry("getReviewReport", Access.MANAGER),
       Map.entry("setCorrectiveAction", Access.MANAGER), Map.entry("getIndicatorRecords", Access.MANAGER),
       Map.entry("getQueueRules", Access.MANAGER), Map.entry("setHallQueueRules", Access.MANAGER),
-      Map.entry("callTicket", Access.COUNTER), Map.entry("parkTicket", Access.COUNTER), Map.entry("listParkedAtCounter", Access.ANY), Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER));
+      Map.entry("callTicket", Access.COUNTER), Map.entry("parkTicket", Access.COUNTER), Map.entry("listParkedAtCounter", Access.ANY),
+      Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER),
+      Map.entry("setClosingRule", Access.MANAGER), Map.entry("getDaySummary", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -101,6 +103,7 @@ final class HostileRequests {
       Map.entry("setHallQueueRules", "{\"noShowRequeueLimit\":1,\"requeueAfterPlaces\":3,\"recallLimit\":3,\"parkMinutes\":30}"),
       Map.entry("callTicket", "{\"number\":\"A001\",\"reason\":\"预约优先\"}"),
       Map.entry("parkTicket", "{\"reason\":\"回去取材料\"}"),
+      Map.entry("setClosingRule", "{\"mode\":\"CLOSE_UNSERVED\",\"reason\":\"闭厅未办理\"}"),
       Map.entry("setCorrectiveAction", "{\"rootCause\":\"午间窗口少\",\"action\":\"错峰午休\",\"owner\":\"张科长\",\"dueDate\":\"2026-12-31\"}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
 
@@ -414,6 +417,7 @@ final class HostileRequests {
       case "serviceCode" -> "SOCIAL_INSURANCE";
       case "jobId", "alertId", "caseId" -> String.valueOf(1_000_000 + random.nextInt(1_000_000));
       case "period" -> "2026-Q4";
+      case "date" -> "2026-11-27";
       case "indicator" -> "goodRate";
       case "window" -> random.nextBoolean() ? "HALL" : String.valueOf(1 + random.nextInt(3));
       default -> throw new IllegalStateException("the fuzz knows no value for path parameter " + name + ": add one");
@@ -463,6 +467,7 @@ final class HostileRequests {
       case "by" -> "service";
       case "format" -> "json";
       case "period" -> "2026-Q4";
+      case "date" -> "2026-11-27";
       case "days" -> "28";
       default -> null;
     };
