@@ -10,9 +10,11 @@ import { devicesSection } from './devices-section.js';
 import { feedSection } from './feed-section.js';
 import { kpiSection } from './kpi-section.js';
 import { ledgerSection } from './ledger-section.js';
+import { queueRulesSection } from './queue-rules-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, devicesSection, kpiSection, feedSection, ledgerSection];
+const SECTIONS = [alertsSection, complianceSection, todaySection, standardsSection, queueRulesSection, devicesSection, kpiSection, feedSection,
+  ledgerSection];
 
 const TEXT = {
   zh: {

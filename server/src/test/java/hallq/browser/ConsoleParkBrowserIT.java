@@ -36,7 +36,7 @@ class ConsoleParkBrowserIT extends HallTest {
     String base = "http://127.0.0.1:" + hall.server.port();
 
     try (Browser console = Browser.open(1280, 900)) {
-      ConsoleSignIn.signIn(console, base, "clerk01", 1);
+      StaffSignIn.console(console, base, "clerk01", 1);
       console.waitForText("parked-empty", "暂无挂起的号");
 
       console.click("action-call-next");

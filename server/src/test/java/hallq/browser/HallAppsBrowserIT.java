@@ -61,7 +61,7 @@ class HallAppsBrowserIT extends HallTest {
       }
       display.waitForText("waiting-SOCIAL_INSURANCE", "1");
 
-      ConsoleSignIn.signIn(console, base, "clerk01", 1);
+      StaffSignIn.console(console, base, "clerk01", 1);
       console.click("action-call-next");
       long called = System.nanoTime();
       display.waitForText("current-number", "A001", PUSH_WITHIN);
