@@ -16,13 +16,15 @@ const TEXT = {
       NO_SHOW: '已过号',
       CANCELLED: '已取消',
       TRANSFERRED: '已转办',
-      CLOSED_UNSERVED: '闭厅未办理'
+      CLOSED_UNSERVED: '闭厅未办理',
+      PARKED: '已挂起'
     },
     calledNoCounter: '已叫号，请留意叫号屏',
     calledAlert: '请到 {n} 号窗口办理',
     calledAlertSub: '{number} 号，轮到您了',
     aheadEstimate: '前面还有 {n} 人，预计等候 {min}–{max} 分钟',
     aheadNoEstimate: '前面还有 {n} 人，目前没有开放的窗口，暂无法估计等候时间',
+    parked: '已挂起：请备齐材料后尽快回到窗口，工作人员将为您叫回',
     hint: {
       CALLED: '请尽快前往窗口办理。',
       NO_SHOW: '您已过号，如需继续办理请联系大厅工作人员。',
@@ -80,13 +82,15 @@ const TEXT = {
       NO_SHOW: 'Missed (number passed)',
       CANCELLED: 'Cancelled',
       TRANSFERRED: 'Transferred',
-      CLOSED_UNSERVED: 'Closed, not served'
+      CLOSED_UNSERVED: 'Closed, not served',
+      PARKED: 'On hold'
     },
     calledNoCounter: 'Called, please watch the display',
     calledAlert: 'Please go to counter {n}',
     calledAlertSub: 'Number {number}, it is your turn',
     aheadEstimate: '{n} ahead of you, about {min}–{max} min',
     aheadNoEstimate: '{n} ahead of you; no counter is open for this service now, so no estimate yet',
+    parked: 'On hold: please bring the missing documents back to the counter soon; the staff will call you back',
     hint: {
       CALLED: 'Please go to the counter now.',
       NO_SHOW: 'Your number has passed. Please ask the hall staff if you still need service.',
@@ -135,8 +139,8 @@ const TEXT = {
 
 const REFRESH_MS = 5000;
 const FINAL_STATUSES = ['FINISHED', 'CANCELLED', 'TRANSFERRED', 'CLOSED_UNSERVED'];
-/** The service's required materials are worth reading until the citizen is at the counter. */
-const BEFORE_SERVICE = ['WAITING', 'CALLED'];
+/** The service's required materials are worth reading until the citizen is at the counter, or while fetching one (挂起). */
+const BEFORE_SERVICE = ['WAITING', 'CALLED', 'PARKED'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SCORES = [5, 4, 3, 2, 1];
 /** 好差评 reasons, asked for a score of LOW_SCORE or less (the server refuses one for a higher score). */
@@ -224,7 +228,8 @@ function renderTicket() {
   show('service', nameOf(findByCode(hall.serviceTypes, ticket.serviceCode), ticket.serviceCode));
   show('ticket-number', ticket.number);
   show('ticket-status', statusText(ticket));
-  show('ahead', waiting && typeof reply.ahead === 'number' ? aheadText(reply) : '');
+  // A parked ticket keeps its place but has no queue position: it is called back by the staff.
+  show('ahead', ticket.status === 'PARKED' ? t('parked') : waiting && typeof reply.ahead === 'number' ? aheadText(reply) : '');
   show('priority', ticket.priority ? t('priority', { n: nameOf(findByCode(hall.priorities, ticket.priority), ticket.priority) }) : '');
   const hint = TEXT[state.lang].hint[ticket.status];
   const reason = ticket.closedReason ? state.t('closedReason', { reason: ticket.closedReason }) : '';

@@ -33,7 +33,7 @@ export function openStream({ token, counterNo, onSnapshot, onEvent, onState = ()
   let lastId = null;
   let closed = false;
   const EVENT_TYPES = ['TICKET_ISSUED', 'TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_NO_SHOW', 'TICKET_REQUEUED',
-    'SERVICE_STARTED', 'SERVICE_FINISHED', 'TICKET_TRANSFERRED', 'TICKET_CANCELLED', 'TICKET_RATED', 'RATING_REQUESTED', 'COUNTER_PAUSED',
+    'TICKET_PARKED', 'SERVICE_STARTED', 'SERVICE_FINISHED', 'TICKET_TRANSFERRED', 'TICKET_CANCELLED', 'TICKET_RATED', 'RATING_REQUESTED', 'COUNTER_PAUSED',
     'COUNTER_RESUMED', 'PRINTER_STATUS', 'DEVICE_STATUS', 'STANDARDS_CHANGED', 'ALERT_RAISED', 'ALERT_CLEARED',
     'ALERT_ACKED', 'FOLLOW_UP_CHANGED', 'TICKET_CLOSED_UNSERVED', 'DAY_CLOSED'];
 
@@ -92,7 +92,8 @@ export function openStream({ token, counterNo, onSnapshot, onEvent, onState = ()
 /**
  * Waiting tickets per service type, kept current from the live stream: set from each snapshot,
  * then moved by the events. A transfer logs TICKET_TRANSFERRED for the ticket that was being served
- * (it was not waiting) and TICKET_ISSUED for the new waiting ticket, so only the latter counts.
+ * (it was not waiting) and TICKET_ISSUED for the new waiting ticket, so only the latter counts. A parked
+ * ticket (挂起) was not waiting either, so neither TICKET_PARKED nor its call back changes a count.
  */
 export class WaitingCounts {
   #counts = null;
@@ -135,6 +136,7 @@ export class WaitingCounts {
       case 'TICKET_REQUEUED':
         return 1;
       case 'TICKET_CALLED':
+        return event.payload && event.payload.calledBack ? 0 : -1;
       case 'TICKET_CLOSED_UNSERVED':
         return -1;
       case 'TICKET_CANCELLED':

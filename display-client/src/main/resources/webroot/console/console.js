@@ -1,6 +1,8 @@
 // HallQ clerk console: /console/[?lang=en]. A clerk signs in at a counter, then calls, serves,
-// finishes and transfers tickets; the queue and the counter state follow the live event stream.
-import { api, openStream, pickLang, translator, localName, errorText, switchLang } from '../common/hallq.js';
+// finishes and transfers tickets, parks one (挂起) while the citizen fetches a document and calls it
+// back, or calls one number out of order with a reason; the queue, the parked tickets and the counter
+// state follow the live event stream.
+import { api, openStream, pickLang, translator, localName, errorText, switchLang, hallTime } from '../common/hallq.js';
 
 const TEXT = {
   zh: {
@@ -41,7 +43,8 @@ const TEXT = {
       NO_SHOW: '已过号',
       CANCELLED: '已取消',
       CLOSED_UNSERVED: '闭厅未办理',
-      TRANSFERRED: '已转办'
+      TRANSFERRED: '已转办',
+      PARKED: '已挂起'
     },
     pausedNote: '（窗口已暂停，办结后不会叫新号）',
     priority: '优先办理：{name}',
@@ -54,9 +57,13 @@ const TEXT = {
       finish: '办结',
       transfer: '转办',
       pause: '暂停',
-      resume: '恢复'
+      resume: '恢复',
+      park: '挂起'
     },
     transfer: { label: '转办至', choose: '选择业务类型…' },
+    park: { label: '挂起原因（选填）', placeholder: '如：回去取材料' },
+    callTicket: { title: '指定叫号', number: '号码，如 A012', reason: '指定叫号的原因', reasonPlaceholder: '原因（必填）', submit: '叫号' },
+    parked: { title: '挂起的号', count: '{n} 个', empty: '暂无挂起的号', since: '{time} 挂起', callBack: '叫回', reason: '叫回' },
     outcome: { label: '办理结果' },
     queue: { title: '等候队列', count: '{n} 人', empty: '暂无等候的市民', waited: '已等 {m} 分钟' },
     today: { title: '今日本窗口', finished: '已办结', avgWait: '平均等候', avgService: '平均办理' },
@@ -71,6 +78,12 @@ const TEXT = {
       transferred: '{number} 已转至“{service}”。',
       paused: '窗口已暂停叫号。',
       resumed: '窗口已恢复叫号。',
+      parked: '{number} 已挂起，市民备齐材料回来后请在“挂起的号”中叫回。',
+      calledOut: '已指定叫号：{number}',
+      calledBack: '已叫回：{number}',
+      recallLimit: '重呼已达上限，{number} 已自动过号。',
+      needNumber: '请填写要叫的号码。',
+      needReason: '指定叫号须填写原因。',
       notNow: '“{action}”当前不可用。',
       chooseService: '请先选择要转办的业务类型，再按“转办”确认。',
       network: '无法连接服务器，请稍后重试。',
@@ -81,7 +94,10 @@ const TEXT = {
       COUNTER_PAUSED: '窗口已暂停，请先恢复',
       NO_CURRENT_TICKET: '本窗口当前没有号票',
       INVALID_TRANSITION: '当前状态不能进行此操作',
-      FORBIDDEN: '无权操作该窗口'
+      FORBIDDEN: '无权操作该窗口',
+      PARK_EXPIRED: '挂起已超过期限，不能再叫回',
+      NOT_THIS_COUNTERS_SERVICE: '本窗口不办理该号的业务',
+      TICKET_NOT_FOUND: '今天没有等候中或挂起的这个号'
     }
   },
   en: {
@@ -122,7 +138,8 @@ const TEXT = {
       NO_SHOW: 'No-show',
       CANCELLED: 'Cancelled',
       CLOSED_UNSERVED: 'Closed unserved',
-      TRANSFERRED: 'Transferred'
+      TRANSFERRED: 'Transferred',
+      PARKED: 'On hold'
     },
     pausedNote: ' (counter paused: no new call after this one)',
     priority: 'Priority: {name}',
@@ -135,9 +152,13 @@ const TEXT = {
       finish: 'Finish',
       transfer: 'Transfer',
       pause: 'Pause',
-      resume: 'Resume'
+      resume: 'Resume',
+      park: 'Hold'
     },
     transfer: { label: 'Transfer to', choose: 'Choose a service…' },
+    park: { label: 'Reason for the hold (optional)', placeholder: 'e.g. fetching a document' },
+    callTicket: { title: 'Call a number', number: 'Number, e.g. A012', reason: 'Why this number is called out of order', reasonPlaceholder: 'Reason (required)', submit: 'Call' },
+    parked: { title: 'On hold', count: '{n}', empty: 'No ticket on hold', since: 'held at {time}', callBack: 'Call back', reason: 'called back' },
     outcome: { label: 'Outcome' },
     queue: { title: 'Waiting', count: '{n}', empty: 'No one is waiting', waited: '{m} min' },
     today: { title: 'This counter today', finished: 'Finished', avgWait: 'Average wait', avgService: 'Average service' },
@@ -152,6 +173,12 @@ const TEXT = {
       transferred: '{number} transferred to "{service}".',
       paused: 'Counter paused.',
       resumed: 'Counter resumed.',
+      parked: '{number} is on hold: call it back from "On hold" once the citizen returns with the documents.',
+      calledOut: 'Called {number} out of order',
+      calledBack: 'Called back {number}',
+      recallLimit: 'Recall limit reached: {number} was marked as no-show.',
+      needNumber: 'Enter the number to call.',
+      needReason: 'Say why this number is called out of order.',
       notNow: '"{action}" is not possible right now.',
       chooseService: 'Choose the service to transfer to, then press Transfer to confirm.',
       network: 'Cannot reach the server. Please try again.',
@@ -162,7 +189,10 @@ const TEXT = {
       COUNTER_PAUSED: 'The counter is paused; resume it first',
       NO_CURRENT_TICKET: 'This counter holds no ticket',
       INVALID_TRANSITION: 'Not possible in the ticket\'s current state',
-      FORBIDDEN: 'Not allowed at this counter'
+      FORBIDDEN: 'Not allowed at this counter',
+      PARK_EXPIRED: 'The hold has run out; the ticket can no longer be called back',
+      NOT_THIS_COUNTERS_SERVICE: 'This counter does not handle that ticket\'s service',
+      TICKET_NOT_FOUND: 'No ticket with that number is waiting or on hold today'
     }
   }
 };
@@ -182,8 +212,13 @@ const ACTIONS = [
   { name: 'finish', id: 'action-finish', path: 'finish', keys: ['F5', 'f'], when: (c) => ticketStatus(c) === 'SERVING' },
   { name: 'transfer', id: 'action-transfer', path: 'transfer', keys: ['F6', 't'], when: (c) => ticketStatus(c) === 'SERVING' && !!chosenTransferService() },
   { name: 'pause', id: 'action-pause', path: 'pause', keys: ['F7', 'p'], when: (c) => !c.paused },
-  { name: 'resume', id: 'action-resume', path: 'resume', keys: ['F7', 'p'], when: (c) => c.paused }
+  { name: 'resume', id: 'action-resume', path: 'resume', keys: ['F7', 'p'], when: (c) => c.paused },
+  { name: 'park', id: 'action-park', path: 'park', keys: ['F8', 'h'], when: (c) => HELD_STATUSES.includes(ticketStatus(c)) }
 ];
+
+/** Calls of one number (POST …/call-ticket): out of order from the form, or a parked ticket called back. */
+const CALL_TICKET = { name: 'callTicket', path: 'call-ticket' };
+const CALL_BACK = { name: 'callBack', path: 'call-ticket' };
 
 const state = {
   lang: 'zh',
@@ -192,6 +227,7 @@ const state = {
   session: null,
   counter: null,
   waiting: null,
+  parked: null,
   today: null,
   busy: false,
   loggingIn: false,
@@ -200,7 +236,7 @@ const state = {
   closeStream: null,
   pending: new Set(),
   refreshTimer: null,
-  seq: { counter: 0, waiting: 0, today: 0 }
+  seq: { counter: 0, waiting: 0, parked: 0, today: 0 }
 };
 
 const $ = (id) => document.getElementById(id);
@@ -283,6 +319,7 @@ function applyTexts() {
   $('lang-toggle').textContent = t('toggle');
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   for (const el of document.querySelectorAll('[data-t-aria]')) el.setAttribute('aria-label', t(el.dataset.tAria));
+  for (const el of document.querySelectorAll('[data-t-placeholder]')) el.placeholder = t(el.dataset.tPlaceholder);
   for (const action of ACTIONS) renderActionLabel(action);
 }
 
@@ -323,6 +360,7 @@ function render() {
   renderTimers();
   renderActions();
   renderWaiting();
+  renderParked();
   renderToday();
   renderMessage();
 }
@@ -427,17 +465,25 @@ function isEnabled(action) {
   return !!state.counter && !state.busy && action.when(state.counter);
 }
 
+/** 指定叫号 and 叫回 need an open, free counter, as 叫号 does. */
+function canCallTicket() {
+  return !!state.counter && !state.busy && !state.counter.paused && !state.counter.ticket;
+}
+
 function renderActions() {
   for (const action of ACTIONS) $(action.id).disabled = !isEnabled(action);
+  $('park-reason').disabled = !isEnabled(ACTIONS.find((action) => action.name === 'park'));
+  $('call-ticket-submit').disabled = !canCallTicket();
+  for (const button of document.querySelectorAll('#parked-list button')) button.disabled = !canCallTicket();
   $('transfer-service').disabled = ticketStatus(state.counter) !== 'SERVING' || state.busy;
   $('finish-outcome').disabled = ticketStatus(state.counter) !== 'SERVING' || state.busy;
 }
 
-function waitingItem(ticket) {
+/** A list item that starts with the ticket's number and service: the queue's and the parked list's. */
+function ticketItem(ticket) {
   const item = document.createElement('li');
   item.dataset.number = ticket.number;
   item.dataset.ticketId = ticket.id;
-  if (ticket.priority) item.classList.add('priority');
   const number = document.createElement('span');
   number.className = 'number';
   number.textContent = ticket.number;
@@ -445,7 +491,13 @@ function waitingItem(ticket) {
   service.className = 'service';
   service.textContent = serviceName(ticket.serviceCode);
   item.append(number, service);
+  return item;
+}
+
+function waitingItem(ticket) {
+  const item = ticketItem(ticket);
   if (ticket.priority) {
+    item.classList.add('priority');
     const badge = document.createElement('span');
     badge.className = 'badge';
     badge.textContent = priorityName(ticket.priority);
@@ -477,6 +529,30 @@ function renderWaitedMinutes() {
     const service = findService(el.dataset.service);
     el.classList.toggle('over', !!(service && service.targetWaitMinutes && seconds > service.targetWaitMinutes * 60));
   }
+}
+
+function parkedItem(ticket) {
+  const item = ticketItem(ticket);
+  const since = document.createElement('span');
+  since.className = 'waited';
+  const zone = state.hall && state.hall.hall ? state.hall.hall.timeZone : undefined;
+  since.textContent = state.t('parked.since', { time: hallTime(ticket.parkedAt, zone, state.lang) });
+  const button = document.createElement('button');
+  button.className = 'action small';
+  button.type = 'button';
+  button.id = 'call-back-' + ticket.number;
+  button.textContent = state.t('parked.callBack');
+  button.disabled = !canCallTicket();
+  button.addEventListener('click', () => callBack(ticket.number));
+  item.append(since, button);
+  return item;
+}
+
+function renderParked() {
+  const tickets = state.parked || [];
+  $('parked-list').replaceChildren(...tickets.map(parkedItem));
+  setText('parked-count', state.parked ? state.t('parked.count', { n: tickets.length }) : '');
+  $('parked-empty').hidden = !state.parked || tickets.length > 0;
 }
 
 function renderToday() {
@@ -543,7 +619,7 @@ function clearSession() {
   if (state.closeStream) state.closeStream();
   clearTimeout(state.refreshTimer);
   Object.assign(state, {
-    session: null, counter: null, waiting: null, today: null, busy: false, live: 'off', message: null,
+    session: null, counter: null, waiting: null, parked: null, today: null, busy: false, live: 'off', message: null,
     closeStream: null, refreshTimer: null
   });
   state.pending.clear();
@@ -603,7 +679,7 @@ function startSession(session) {
   state.session = session;
   showPanel();
   openLiveStream();
-  scheduleRefresh(['counter', 'waiting', 'today']);
+  scheduleRefresh(['counter', 'waiting', 'parked', 'today']);
 }
 
 async function logout() {
@@ -625,8 +701,9 @@ function openLiveStream() {
   const myCounter = state.session.counterNo;
   state.closeStream = openStream({
     token: state.session.token,
-    onSnapshot: () => scheduleRefresh(['counter', 'waiting', 'today']),
-    onEvent: (event) => scheduleRefresh(event.counterNo === myCounter ? ['counter', 'waiting', 'today'] : ['waiting']),
+    onSnapshot: () => scheduleRefresh(['counter', 'waiting', 'parked', 'today']),
+    // Another counter may park a ticket of a service this one serves, or call one back.
+    onEvent: (event) => scheduleRefresh(event.counterNo === myCounter ? ['counter', 'waiting', 'parked', 'today'] : ['waiting', 'parked']),
     onState: (live) => {
       state.live = live;
       renderHeader();
@@ -640,7 +717,7 @@ function scheduleRefresh(parts) {
   if (!state.refreshTimer) state.refreshTimer = setTimeout(runRefresh, REFRESH_DELAY_MS);
 }
 
-const LOADERS = { counter: loadCounter, waiting: loadWaiting, today: loadToday };
+const LOADERS = { counter: loadCounter, waiting: loadWaiting, parked: loadParked, today: loadToday };
 
 async function runRefresh() {
   state.refreshTimer = null;
@@ -682,6 +759,13 @@ function loadWaiting() {
   });
 }
 
+function loadParked() {
+  return loadPart('parked', counterPath('/parked'), (body) => {
+    state.parked = body.tickets || [];
+    renderParked();
+  });
+}
+
 function loadToday() {
   return loadPart('today', counterPath('/today'), (body) => {
     state.today = body;
@@ -705,7 +789,10 @@ function successText(action, body) {
   const number = body.ticket ? body.ticket.number : '';
   switch (action.name) {
     case 'callNext': return body.ticket ? state.t('msg.called', { number }) : state.t('msg.nobody');
-    case 'recall': return state.t('msg.recalled', { number });
+    case 'recall': return body.ticket && body.ticket.status === 'NO_SHOW' ? state.t('msg.recallLimit', { number }) : state.t('msg.recalled', { number });
+    case 'park': return state.t('msg.parked', { number });
+    case 'callTicket': return state.t('msg.calledOut', { number });
+    case 'callBack': return state.t('msg.calledBack', { number });
     case 'noShow': return state.t('msg.noShow', { number });
     case 'start': return state.t('msg.started', { number });
     case 'finish': return state.t('msg.finished', { number });
@@ -723,19 +810,40 @@ function problemText(reply) {
   return known ? known + (state.lang === 'en' ? ': ' : '：') + error.message : error.message;
 }
 
-async function runAction(action) {
+function actionBody(action) {
+  if (action.name === 'transfer') return { serviceCode: chosenTransferService() };
+  if (action.name === 'finish' && $('finish-outcome').value) return { outcome: $('finish-outcome').value };
+  if (action.name === 'park' && $('park-reason').value.trim()) return { reason: $('park-reason').value.trim() };
+  return undefined;
+}
+
+/** The inputs an action used, emptied once it succeeded. */
+const USED_INPUTS = {
+  transfer: ['transfer-service'],
+  finish: ['finish-outcome'],
+  park: ['park-reason'],
+  callTicket: ['call-ticket-number', 'call-ticket-reason']
+};
+
+function runAction(action) {
   if (!isEnabled(action)) return;
-  const body = action.name === 'transfer' ? { serviceCode: chosenTransferService() }
-    : action.name === 'finish' && $('finish-outcome').value ? { outcome: $('finish-outcome').value } : undefined;
+  send(action, actionBody(action));
+}
+
+/** A recall past the hall's limit made a no-show: the clerk is told so, as a warning. */
+function successKind(action, body) {
+  return action.name === 'recall' && body.ticket && body.ticket.status === 'NO_SHOW' ? 'warn' : 'info';
+}
+
+async function send(action, body) {
   state.busy = true;
   renderActions();
   try {
     const reply = await authed('POST', counterPath('/' + action.path), body);
     if (reply.status === 200 && reply.body) {
       applyActionReply(action, reply.body);
-      if (action.name === 'transfer') $('transfer-service').value = '';
-      if (action.name === 'finish') $('finish-outcome').value = '';
-      showMessage(successText(action, reply.body), 'info');
+      for (const id of USED_INPUTS[action.name] || []) $(id).value = '';
+      showMessage(successText(action, reply.body), successKind(action, reply.body));
     } else if (reply.status !== 401) {
       showMessage(problemText(reply), 'error');
     }
@@ -750,7 +858,38 @@ async function runAction(action) {
   renderCurrent();
   renderTimers();
   renderActions();
-  scheduleRefresh(['counter', 'waiting', 'today']);
+  scheduleRefresh(['counter', 'waiting', 'parked', 'today']);
+}
+
+/** 指定叫号: a number and a reason; both are needed before the server is asked. */
+function onCallTicketSubmit(event) {
+  event.preventDefault();
+  if (!canCallTicket()) return;
+  const numberInput = $('call-ticket-number');
+  const reasonInput = $('call-ticket-reason');
+  const number = numberInput.value.trim().toUpperCase();
+  const reason = reasonInput.value.trim();
+  const missing = !number ? numberInput : !reason ? reasonInput : null;
+  markInvalid(numberInput, !number);
+  markInvalid(reasonInput, !!number && !reason);
+  if (missing) {
+    showMessage(state.t(missing === numberInput ? 'msg.needNumber' : 'msg.needReason'), 'error');
+    missing.focus();
+    return;
+  }
+  numberInput.value = number;
+  send(CALL_TICKET, { number, reason });
+}
+
+function markInvalid(input, invalid) {
+  if (invalid) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+}
+
+/** 叫回: a parked ticket called back to this counter; the reason says so in the event log. */
+function callBack(number) {
+  if (!canCallTicket()) return;
+  send(CALL_BACK, { number, reason: state.t('parked.reason') });
 }
 
 function actionForKey(key) {
@@ -761,7 +900,7 @@ function actionForKey(key) {
 function onKeyDown(event) {
   if ($('panel-view').hidden || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  const functionKey = /^F[1-7]$/.test(key);
+  const functionKey = /^F[1-8]$/.test(key);
   if (!functionKey && isEditable(event.target)) return;
   const action = actionForKey(key);
   if (!action) return;
@@ -810,6 +949,7 @@ function bindEvents() {
   for (const action of ACTIONS) $(action.id).addEventListener('click', () => runAction(action));
   $('transfer-service').addEventListener('change', renderActions);
   $('transfer-service').addEventListener('keydown', onTransferKey);
+  $('call-ticket-form').addEventListener('submit', onCallTicketSubmit);
   document.addEventListener('keydown', onKeyDown);
   setInterval(renderTimers, 1000);
 }

@@ -74,8 +74,8 @@ const CHIME_MS = 1100;
 const CHIME_NOTES = [[988, 0, 0.7], [784, 0.4, 0.9]];
 // Some speech engines never fire 'end'; one lost event must not silence every later call.
 const SPEECH_GUARD_MS = 4000;
-// A citizen who reached the counter, left or was marked no-show no longer needs to hear the call.
-const SETTLING_EVENTS = new Set(['SERVICE_STARTED', 'TICKET_NO_SHOW', 'TICKET_CANCELLED', 'TICKET_CLOSED_UNSERVED']);
+// A citizen who reached the counter (even to step away again: 挂起), left, was marked no-show or was closed unserved no longer needs to hear the call.
+const SETTLING_EVENTS = new Set(['SERVICE_STARTED', 'TICKET_NO_SHOW', 'TICKET_CANCELLED', 'TICKET_CLOSED_UNSERVED', 'TICKET_PARKED']);
 
 const state = {
   lang: pickLang(),

@@ -211,7 +211,7 @@ export const complianceSection = {
   name: 'compliance',
   texts: TEXTS,
   // Besides the queue's events: the alert checker raises and clears alerts as waits cross the standard's levels.
-  events: ['TICKET_ISSUED', 'TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_NO_SHOW', 'TICKET_REQUEUED', 'TICKET_TRANSFERRED',
+  events: ['TICKET_ISSUED', 'TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_NO_SHOW', 'TICKET_REQUEUED', 'TICKET_PARKED', 'TICKET_TRANSFERRED',
     'TICKET_CANCELLED', 'SERVICE_STARTED', 'SERVICE_FINISHED', 'COUNTER_PAUSED', 'COUNTER_RESUMED', 'STANDARDS_CHANGED',
     'ALERT_RAISED', 'ALERT_CLEARED'],
   load: loader.load,

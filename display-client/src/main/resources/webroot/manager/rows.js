@@ -6,7 +6,8 @@ import { element } from '../common/hallq.js';
  * Makes the table body hold exactly these rows, in order. A row is data: its id, data-* attributes,
  * an optional class and cells ({className, text, level, span, button}). A row that is already there
  * is updated in place rather than replaced, so whoever holds it (a screen reader, a test, a focused
- * button) keeps a live element. A button cell is {id, label, disabled, onClick}.
+ * button) keeps a live element. A button cell is {id, label, disabled, onClick}; a cell may also hold
+ * nodes the section made and keeps itself (a select, an input), placed as they are, never rebuilt.
  */
 export function syncRows(body, rows) {
   const ids = new Set(rows.map((row) => row.id));
@@ -34,6 +35,7 @@ function fillCell(cell, wanted) {
   const parts = [];
   if (wanted.text != null && wanted.text !== '') parts.push(String(wanted.text));
   if (wanted.button) parts.push(button(cell, wanted.button));
+  if (wanted.nodes) parts.push(...wanted.nodes);
   const kept = [...cell.childNodes];
   if (kept.length !== parts.length || kept.some((node, i) => node !== parts[i] && !sameText(node, parts[i]))) {
     cell.replaceChildren(...parts);

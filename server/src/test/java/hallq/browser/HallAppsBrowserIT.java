@@ -61,12 +61,7 @@ class HallAppsBrowserIT extends HallTest {
       }
       display.waitForText("waiting-SOCIAL_INSURANCE", "1");
 
-      console.go(base + "/console/");
-      console.find("login-username").sendKeys("clerk01");
-      console.find("login-password").sendKeys(TestHall.CLERK_PASSWORD);
-      console.until(d -> new Select(d.findElement(By.id("login-counter"))).getOptions().size() > 1);
-      new Select(console.find("login-counter")).selectByValue("1");
-      console.click("login-submit");
+      StaffSignIn.console(console, base, "clerk01", 1);
       console.click("action-call-next");
       long called = System.nanoTime();
       display.waitForText("current-number", "A001", PUSH_WITHIN);
