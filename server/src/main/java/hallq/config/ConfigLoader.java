@@ -20,6 +20,7 @@ import hallq.config.HallqConfig.Role;
 import hallq.config.HallqConfig.ServiceTypeConfig;
 import hallq.config.HallqConfig.UserConfig;
 import hallq.quality.QualityIndicators;
+import hallq.privacy.PersonalData;
 import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
 import hallq.rating.Rating;
@@ -39,6 +40,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -117,6 +119,7 @@ public final class ConfigLoader {
         new HallqConfig.DefaultRating(defaultRating.choice("level", HallqConfig.DefaultRating.Level.class),
             defaultRating.integer("after", 1, 60), defaultRating.choice("unit", HallqConfig.DefaultRating.Unit.class)),
         new HallqConfig.Nps(root.object("nps").bool("enabled")),
+        privacy(root.object("privacy")),
         indicators(root.object("indicators")),
         provincialFeed(provincialFeed),
         root.objects("outcomes", ConfigLoader::outcome),
@@ -171,6 +174,19 @@ public final class ConfigLoader {
         s.optionalText("departmentName"),
         queueRule(s, "priorityRule", PriorityRule.STRICT, PriorityRule::fromJson),
         queueRule(s, "closingRule", ClosingRule.SERVE_LATE, ClosingRule::fromJson));
+  }
+
+  /** {@code privacy.secretKey}: empty (no personal data stored), or base64 of at least 32 bytes. */
+  private static HallqConfig.Privacy privacy(ConfigNode privacy) {
+    String key = privacy.optionalText("secretKey");
+    if (key.isEmpty()) {
+      return new HallqConfig.Privacy(null);
+    }
+    try {
+      return new HallqConfig.Privacy(new PersonalData(Base64.getDecoder().decode(key)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(privacy.key("secretKey"), "must be empty or the base64 of at least 32 random bytes");
+    }
   }
 
   /** The hall's {@code queue} rules: each checked by field. */

@@ -6,6 +6,7 @@ import hallq.auth.GroupRole;
 import hallq.quality.QualityIndicators;
 import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
+import hallq.privacy.PersonalData;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
 import hallq.standards.ServiceStandard;
@@ -34,6 +35,7 @@ public record HallqConfig(
     FollowUp followUp,
     DefaultRating defaultRating,
     Nps nps,
+    Privacy privacy,
     QualityIndicators indicators,
     ProvincialFeed provincialFeed,
     List<Outcome> outcomes,
@@ -188,6 +190,22 @@ public record HallqConfig(
     /** The last day a ticket served on {@code served} may still be rated by its citizen. */
     public LocalDate lastDayToRate(LocalDate served, WorkingDays calendar) {
       return unit == Unit.DAYS ? served.plusDays(after) : calendar.after(served, after);
+    }
+  }
+
+  /**
+   * What protects citizens' ID and phone numbers: {@code data} encrypts, hashes and masks them with the
+   * configured {@code privacy.secretKey}; null when none is configured, and then nothing that would
+   * store such a number is offered.
+   */
+  public record Privacy(PersonalData data) {
+    /** @throws DomainException 503 PRIVACY_KEY_MISSING when no key is configured */
+    public PersonalData require() {
+      if (data == null) {
+        throw DomainException.unavailable("PRIVACY_KEY_MISSING",
+            "this hall has no privacy.secretKey configured, so it stores no ID or phone numbers");
+      }
+      return data;
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hallq.DomainException;
 import hallq.config.HallqConfig.DeviceConfig;
 import hallq.config.HallqConfig.PriorityCategory;
 import hallq.config.HallqConfig.ServiceTypeConfig;
@@ -84,6 +85,10 @@ class ConfigLoaderTest {
     assertKey("http.port", () -> ConfigLoader.load(DEMO, Map.of("HALLQ_HTTP_PORT", "70000")));
     assertKey("HALLQ_NO_SUCH_KEY", () -> ConfigLoader.load(DEMO, Map.of("HALLQ_NO_SUCH_KEY", "1")));
     assertKey("devices[0].token", () -> ConfigLoader.load(DEMO, Map.of("HALLQ_DEVICES_0_TOKEN", "short")));
+    assertKey("privacy.secretKey", () -> ConfigLoader.load(DEMO, Map.of("HALLQ_PRIVACY_SECRET_KEY", "dG9vIHNob3J0")));
+    assertKey("privacy.secretKey", () -> ConfigLoader.load(DEMO, Map.of("HALLQ_PRIVACY_SECRET_KEY", "not base64!")));
+    assertThrows(DomainException.class, () -> ConfigLoader.load(DEMO, Map.of("HALLQ_PRIVACY_SECRET_KEY", "")).privacy().require(),
+        "no key: nothing personal is stored");
   }
 
   @Test
