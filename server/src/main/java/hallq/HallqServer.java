@@ -19,6 +19,7 @@ import hallq.queue.HallQueueRules;
 import hallq.queue.HandlingTimes;
 import hallq.queue.PriorityRules;
 import hallq.queue.QueueService;
+import hallq.queue.TidalCounters;
 import hallq.rating.DefaultRatings;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
@@ -121,14 +122,15 @@ public final class HallqServer {
     DemoDevices demo = new DemoDevices();
     StandardsService standards = new StandardsService(pool, config, clock);
     ReportService reports = new ReportService(pool, config, clock);
-    AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()));
+    TidalCounters tidal = new TidalCounters(pool, config, clock);
+    AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()), tidal);
     ProvincialFeedSender provincialFeed = ProvincialFeedSender.start(vertx, pool, hallId, config.provincialFeed());
     DefaultRatings defaultRatings = new DefaultRatings(pool, config, clock);
     IndicatorService indicators = new IndicatorService(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
         alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, QualityReports.of(pool, config, clock, indicators),
         feed, provincialFeed, new PriorityRules(pool, config, clock), new ClosingRules(pool, config, clock), new DaySummaries(pool, config),
-        new HallQueueRules(pool, config, clock));
+        new HallQueueRules(pool, config, clock), tidal);
     CloseOfDay closeOfDay = new CloseOfDay(pool, config, clock);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));

@@ -397,8 +397,13 @@ function renderOutcomeOptions() {
   const select = $('finish-outcome');
   const outcomes = (state.hall && state.hall.outcomes) || [];
   const chosen = select.value;
-  select.textContent = '';
-  for (const outcome of outcomes) select.appendChild(new Option(localName(outcome, state.lang), outcome.code));
+  // Rebuilt only when the outcomes or the language change: a clerk (or a test) holding an option keeps it.
+  const key = state.lang + '|' + outcomes.map((outcome) => outcome.code).join(',');
+  if (select.dataset.key !== key) {
+    select.dataset.key = key;
+    select.textContent = '';
+    for (const outcome of outcomes) select.appendChild(new Option(localName(outcome, state.lang), outcome.code));
+  }
   select.value = outcomes.some((outcome) => outcome.code === chosen) ? chosen : (outcomes[0] ? outcomes[0].code : '');
   select.disabled = ticketStatus(state.counter) !== 'SERVING' || state.busy;
 }
@@ -407,13 +412,15 @@ function renderTransferOptions() {
   const select = $('transfer-service');
   const chosen = select.value;
   const current = state.counter && state.counter.ticket ? state.counter.ticket.serviceCode : null;
-  select.textContent = '';
-  select.appendChild(new Option(state.t('transfer.choose'), ''));
-  for (const service of (state.hall && state.hall.serviceTypes) || []) {
-    const option = new Option(service.prefix + ' · ' + localName(service, state.lang), service.code);
-    option.disabled = service.code === current;
-    select.appendChild(option);
+  const services = (state.hall && state.hall.serviceTypes) || [];
+  const key = state.lang + '|' + services.map((service) => service.code).join(',');
+  if (select.dataset.key !== key) {
+    select.dataset.key = key;
+    select.textContent = '';
+    select.appendChild(new Option(state.t('transfer.choose'), ''));
+    for (const service of services) select.appendChild(new Option(service.prefix + ' · ' + localName(service, state.lang), service.code));
   }
+  for (const option of select.options) option.disabled = option.value !== '' && option.value === current;
   select.value = chosen && chosen !== current ? chosen : '';
   select.disabled = ticketStatus(state.counter) !== 'SERVING' || state.busy;
 }

@@ -173,7 +173,8 @@ public final class ConfigLoader {
         s.optionalText("departmentCode"),
         s.optionalText("departmentName"),
         queueRule(s, "priorityRule", PriorityRule.STRICT, PriorityRule::fromJson),
-        queueRule(s, "closingRule", ClosingRule.SERVE_LATE, ClosingRule::fromJson));
+        queueRule(s, "closingRule", ClosingRule.SERVE_LATE, ClosingRule::fromJson),
+        queueRule(s, "tidal", null, HallqConfig.TidalRule::fromJson));
   }
 
   /** {@code privacy.secretKey}: empty (no personal data stored), or base64 of at least 32 bytes. */
@@ -361,6 +362,13 @@ public final class ConfigLoader {
       throw new ConfigException("serviceTypes", "must name at least one service type");
     }
     Set<String> codes = config.serviceTypes().stream().map(ServiceTypeConfig::code).collect(Collectors.toSet());
+    Set<Integer> counterNos = config.counters().stream().map(CounterConfig::no).collect(Collectors.toSet());
+    for (int i = 0; i < config.serviceTypes().size(); i++) {
+      HallqConfig.TidalRule tidal = config.serviceTypes().get(i).tidal();
+      if (tidal != null && !counterNos.containsAll(tidal.counters())) {
+        throw new ConfigException("serviceTypes[" + i + "].tidal.counters", "names a counter the hall does not have: " + tidal.counters());
+      }
+    }
     for (int i = 0; i < config.counters().size(); i++) {
       List<String> services = config.counters().get(i).services();
       String key = "counters[" + i + "].services";

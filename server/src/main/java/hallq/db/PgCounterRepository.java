@@ -7,26 +7,35 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Counters (窗口): their pause flag and the service types they call. */
 public final class PgCounterRepository {
 
   /**
-   * A counter row; {@code services} in the counter's preferred order; {@code walkInsSincePriority}: walk-ins
-   * it called since its last priority call (for a RATIO {@link hallq.queue.PriorityRule}).
+   * A counter row. {@code services}: what it calls, in its order: the services assigned to it for now
+   * (潮汐窗口, {@code assignments}: service → assignment), then its own in its preferred order.
+   * {@code walkInsSincePriority}: walk-ins it called since its last priority call (for a RATIO
+   * {@link hallq.queue.PriorityRule}).
    */
-  public record CounterRow(int no, String name, boolean paused, List<String> services, int walkInsSincePriority) {}
+  public record CounterRow(int no, String name, boolean paused, List<String> services, int walkInsSincePriority,
+      Map<String, Long> assignments) {}
 
   private static final String SELECT = """
       SELECT c.counter_no, c.name, c.paused, c.walk_ins_since_priority,
         array(SELECT cs.service_code FROM counter_service cs
-              WHERE cs.hall_id = c.hall_id AND cs.counter_no = c.counter_no ORDER BY cs.position) AS services
+              WHERE cs.hall_id = c.hall_id AND cs.counter_no = c.counter_no ORDER BY cs.position) AS services,
+        array(SELECT a.service_code FROM counter_assignment a WHERE a.hall_id = c.hall_id AND a.counter_no = c.counter_no
+              AND a.starts_at <= $2 AND a.ends_at > $2 ORDER BY a.starts_at, a.id) AS assigned,
+        array(SELECT a.id FROM counter_assignment a WHERE a.hall_id = c.hall_id AND a.counter_no = c.counter_no
+              AND a.starts_at <= $2 AND a.ends_at > $2 ORDER BY a.starts_at, a.id) AS assignment_ids
       FROM counter c WHERE c.hall_id = $1 AND c.active""";
 
   private static final String FIND_ALL = SELECT + " ORDER BY c.counter_no";
 
-  private static final String LOCK = SELECT + " AND c.counter_no = $2 FOR UPDATE OF c";
+  private static final String LOCK = SELECT + " AND c.counter_no = $3 FOR UPDATE OF c";
 
   private static final String SET_PAUSED = """
       UPDATE counter SET paused = $3, paused_at = CASE WHEN $3 THEN coalesce(paused_at, $4) END
@@ -39,9 +48,9 @@ public final class PgCounterRepository {
   }
 
   /** Locks the counter row: one operation at a time per counter. Fails with 404 for an unknown counter. */
-  public Future<CounterRow> lock(SqlClient sql, int counterNo) {
+  public Future<CounterRow> lock(SqlClient sql, int counterNo, Instant now) {
     return sql.preparedQuery(LOCK)
-        .execute(Tuple.of(hallId, counterNo))
+        .execute(Tuple.of(hallId, PgTicketRepository.time(now), counterNo))
         .map(rows -> {
           var it = rows.iterator();
           if (!it.hasNext()) {
@@ -51,9 +60,9 @@ public final class PgCounterRepository {
         });
   }
 
-  public Future<List<CounterRow>> findAll(SqlClient sql) {
+  public Future<List<CounterRow>> findAll(SqlClient sql, Instant now) {
     return sql.preparedQuery(FIND_ALL)
-        .execute(Tuple.of(hallId))
+        .execute(Tuple.of(hallId, PgTicketRepository.time(now)))
         .map(rows -> {
           List<CounterRow> counters = new ArrayList<>();
           rows.forEach(row -> counters.add(fromRow(row)));
@@ -66,7 +75,19 @@ public final class PgCounterRepository {
   }
 
   private static CounterRow fromRow(Row row) {
-    return new CounterRow(row.getInteger("counter_no"), row.getString("name"), row.getBoolean("paused"),
-        List.of(row.getArrayOfStrings("services")), row.getInteger("walk_ins_since_priority"));
+    String[] assigned = row.getArrayOfStrings("assigned");
+    Long[] ids = row.getArrayOfLongs("assignment_ids");
+    Map<String, Long> assignments = new LinkedHashMap<>();
+    for (int i = 0; i < assigned.length; i++) {
+      assignments.putIfAbsent(assigned[i], ids[i]);
+    }
+    List<String> services = new ArrayList<>(assignments.keySet());
+    for (String own : row.getArrayOfStrings("services")) {
+      if (!services.contains(own)) {
+        services.add(own);
+      }
+    }
+    return new CounterRow(row.getInteger("counter_no"), row.getString("name"), row.getBoolean("paused"), List.copyOf(services),
+        row.getInteger("walk_ins_since_priority"), assignments);
   }
 }

@@ -19,14 +19,14 @@ public final class PgIndicatorRecords {
   public static final List<String> COLUMNS = List.of("service_day", "number", "service_code", "counter_no", "clerk", "status",
       "outcome", "issued_hour", "queued_at", "called_at", "started_at", "ended_at", "recall_count", "target_wait_minutes",
       "standard_service_minutes", "score", "channel", "excluded", "recommend", "case_deadline", "case_closed_at", "case_reopened",
-      "replied", "revisited", "revisit_satisfied");
+      "replied", "revisited", "revisit_satisfied", "assignment_id");
 
   private static final String RECORDS = """
       SELECT t.service_day, t.number, t.service_code, t.counter_no, t.served_by AS clerk, t.status, t.outcome,
         to_char(t.issued_at AT TIME ZONE $4, 'HH24') AS issued_hour, t.queued_at, t.called_at, t.started_at, t.ended_at,
         t.recall_count, st.target_wait_minutes, st.standard_service_minutes, r.score, r.channel, r.excluded, r.recommend,
         c.deadline AS case_deadline, c.closed_at AS case_closed_at, c.reopened AS case_reopened,
-        act.replied, act.revisited, act.revisit_satisfied
+        act.replied, act.revisited, act.revisit_satisfied, t.assignment_id
       FROM ticket t""" + PgStandardsRepository.VERSION_IN_FORCE + """
       LEFT JOIN rating r ON r.ticket_id = t.id
       """ + PgIndicatorRepository.CASE_STEPS + """

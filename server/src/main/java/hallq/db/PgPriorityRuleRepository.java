@@ -26,11 +26,9 @@ public final class PgPriorityRuleRepository implements ServiceRuleStore<Priority
       FROM service_priority_rule r JOIN service_type s ON s.hall_id = r.hall_id AND s.code = r.service_code AND s.active
       WHERE r.hall_id = $1 ORDER BY s.sort_order""";
 
-  /** The rules of a counter's services: what a call needs. */
-  private static final String OF_COUNTER = """
-      SELECT r.service_code, r.mode, r.normal_per_priority
-      FROM service_priority_rule r JOIN counter_service cs ON cs.hall_id = r.hall_id AND cs.service_code = r.service_code
-      WHERE r.hall_id = $1 AND cs.counter_no = $2""";
+  /** Every service's rule (a few rows): what a call needs, whichever services the counter calls now. */
+  private static final String BY_SERVICE = """
+      SELECT r.service_code, r.mode, r.normal_per_priority FROM service_priority_rule r WHERE r.hall_id = $1""";
 
   private static final String LOCK = "SELECT service_code, mode, normal_per_priority FROM service_priority_rule "
       + "WHERE hall_id = $1 AND service_code = $2 FOR UPDATE";
@@ -69,9 +67,9 @@ public final class PgPriorityRuleRepository implements ServiceRuleStore<Priority
     });
   }
 
-  /** The rules of the services this counter calls, by service code. */
-  public Future<Map<String, PriorityRule>> ofCounter(SqlClient sql, int counterNo) {
-    return sql.preparedQuery(OF_COUNTER).execute(Tuple.of(hallId, counterNo))
+  /** Every service's rule, by service code. */
+  public Future<Map<String, PriorityRule>> byService(SqlClient sql) {
+    return sql.preparedQuery(BY_SERVICE).execute(Tuple.of(hallId))
         .map(rows -> ServiceRuleStore.byServiceCode(rows, PgPriorityRuleRepository::rule));
   }
 

@@ -63,6 +63,8 @@ public final class PgTicketRepository {
       WHERE t.hall_id = $1 AND t.service_day = $2 AND t.service_code = $3 AND t.status = 'WAITING' AND (t.priority IS NULL) = $4
       ORDER BY t.rank_at, t.seq, t.id OFFSET $5 LIMIT 1""";
 
+  private static final String ATTRIBUTE = "UPDATE ticket SET assignment_id = $3 WHERE hall_id = $1 AND id = $2";
+
   private static final String PARKED = "SELECT " + COLUMNS + " FROM ticket t WHERE t.hall_id = $1 AND t.service_day = $2 "
       + "AND t.status = 'PARKED' AND t.service_code = ANY($3) ORDER BY t.parked_at, t.id";
 
@@ -228,6 +230,11 @@ public final class PgTicketRepository {
     return sql.preparedQuery(RANK_AFTER)
         .execute(Tuple.of(hallId, ticket.serviceDay(), ticket.serviceCode(), ticket.priority() == null, places))
         .map(rows -> rows.size() == 0 ? back : instant(rows.iterator().next().getOffsetDateTime("rank_at")).minusNanos(1000));
+  }
+
+  /** The ticket was called by a counter for a service assigned to it for now (潮汐窗口): the work is that assignment's. */
+  public Future<Void> attributeToAssignment(SqlClient sql, UUID ticketId, long assignmentId) {
+    return sql.preparedQuery(ATTRIBUTE).execute(Tuple.of(hallId, ticketId, assignmentId)).mapEmpty();
   }
 
   /** Today's parked tickets of these services, parked first first. */

@@ -12,6 +12,7 @@ import hallq.queue.ClosingRules;
 import hallq.queue.HallQueueRules;
 import hallq.queue.PriorityRules;
 import hallq.queue.QueueService;
+import hallq.queue.TidalCounters;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
 import hallq.rating.RatingService;
@@ -48,7 +49,7 @@ public final class ApiVerticle extends VerticleBase {
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
       ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed,
       PriorityRules priorityRules, ClosingRules closingRules, DaySummaries daySummaries,
-      HallQueueRules hallQueueRules) {}
+      HallQueueRules hallQueueRules, TidalCounters tidal) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -101,6 +102,7 @@ public final class ApiVerticle extends VerticleBase {
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
+    TidalApi tidalApi = new TidalApi(services.tidal());
     QueueRulesApi queueRulesApi = new QueueRulesApi(services.priorityRules(), services.closingRules(), services.hallQueueRules());
     DaySummaryApi daySummaryApi = new DaySummaryApi(services.daySummaries());
     ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.quality());
@@ -164,6 +166,9 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("evaluateWindows", reportApi::evaluateWindows),
         Map.entry("getReviewReport", reportApi::getReviewReport),
         Map.entry("getQueueRules", queueRulesApi::getQueueRules),
+        Map.entry("assignService", tidalApi::assignService),
+        Map.entry("endAssignment", tidalApi::endAssignment),
+        Map.entry("listAssignments", tidalApi::listAssignments),
         Map.entry("callTicket", counterApi::callTicket),
         Map.entry("parkTicket", counterApi::parkTicket),
         Map.entry("listParkedAtCounter", counterApi::listParkedAtCounter),

@@ -160,28 +160,37 @@ public final class QueueService {
     return pool.withTransaction(sql -> {
       // Sent together (pipelined): the counter and its ticket locked, and its services' priority rules.
       Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo);
-      Future<Map<String, PriorityRule>> rules = priorityRules.ofCounter(sql, counterNo);
+      Future<Map<String, PriorityRule>> rules = priorityRules.byService(sql);
       return Future.all(lockedCounter, rules).compose(both -> {
         LockedCounter locked = lockedCounter.result();
         CounterRow counter = locked.counter();
         requireFree(locked);
-        boolean counted = rules.result().values().stream().anyMatch(r -> r.mode() == PriorityRule.Mode.RATIO);
+        boolean counted = counter.services().stream()
+            .anyMatch(service -> rules.result().getOrDefault(service, PriorityRule.STRICT).mode() == PriorityRule.Mode.RATIO);
         return callPolicy.pickNext(sql, counter.services(), rules.result(), counter.walkInsSincePriority(), clock.today())
             .compose(next -> next.isEmpty()
                 ? Future.succeededFuture(state(counter, null))
-                : called(sql, next.get().call(counterNo, clock.now()), counted, actor).map(called -> state(counter, called)));
+                : called(sql, next.get().call(counterNo, clock.now()), counted, counter, actor).map(called -> state(counter, called)));
       });
     });
   }
 
-  /** Records a call; a counter with a RATIO service also counts it (its count sent with the call, pipelined). */
-  private Future<Ticket> called(SqlConnection sql, Ticket ticket, boolean counted, String actor) {
+  /**
+   * Records a call (with what goes with it, pipelined): a counter with a RATIO service counts it, and a
+   * ticket of a service assigned to the counter for now (潮汐) names the assignment.
+   */
+  private Future<Ticket> called(SqlConnection sql, Ticket ticket, boolean counted, CounterRow counter, String actor) {
+    List<Future<?>> all = new ArrayList<>();
     Future<Ticket> changed = change(sql, ticket, EventType.TICKET_CALLED, actor);
-    if (!counted) {
-      return changed;
+    all.add(changed);
+    if (counted) {
+      all.add(priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null));
     }
-    Future<Void> count = priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null);
-    return Future.all(changed, count).map(both -> changed.result());
+    Long assignment = counter.assignments().get(ticket.serviceCode());
+    if (assignment != null) {
+      all.add(tickets.attributeToAssignment(sql, ticket.id(), assignment));
+    }
+    return Future.all(all).map(done -> changed.result());
   }
 
   /** A counter may call when it is open and holds no ticket. */
@@ -206,7 +215,7 @@ public final class QueueService {
 
   /** Locks the counter, then its ticket: two statements sent together (pipelined, run in this order). */
   private Future<LockedCounter> lockCounter(SqlConnection sql, int counterNo) {
-    Future<CounterRow> counter = counters.lock(sql, counterNo);
+    Future<CounterRow> counter = counters.lock(sql, counterNo, clock.now());
     Future<Optional<Ticket>> held = tickets.lockAtCounter(sql, counterNo);
     return Future.all(counter, held).map(both -> new LockedCounter(counter.result(), held.result()));
   }
@@ -256,7 +265,10 @@ public final class QueueService {
             ? ticket.callBack(counterNo, clock.now(), Duration.ofMinutes(rules.result().parkMinutes()))
             : ticket.call(counterNo, clock.now());
         JsonObject why = new JsonObject().put("outOfOrder", true).put("calledBack", parked).put("reason", reason);
-        return change(sql, called, EventType.TICKET_CALLED, actor, why).map(t -> state(counter, t));
+        Long assignment = counter.assignments().get(ticket.serviceCode());
+        Future<Ticket> changed = change(sql, called, EventType.TICKET_CALLED, actor, why);
+        Future<?> attributed = assignment == null ? Future.succeededFuture() : tickets.attributeToAssignment(sql, ticket.id(), assignment);
+        return Future.all(changed, attributed).map(both -> state(counter, changed.result()));
       });
     });
   }
@@ -401,7 +413,7 @@ public final class QueueService {
   }
 
   private Future<List<CounterState>> counters(SqlConnection sql) {
-    return counters.findAll(sql)
+    return counters.findAll(sql, clock.now())
         .compose(rows -> tickets.findAtCounters(sql).map(held -> rows.stream()
             .map(row -> state(row, held.stream().filter(t -> t.counterNo() == row.no()).findFirst().orElse(null)))
             .toList()));
@@ -609,12 +621,13 @@ public final class QueueService {
   }
 
   private Future<CounterState> setPaused(int counterNo, boolean paused, EventType type, String actor) {
-    return pool.withTransaction(sql -> counters.lock(sql, counterNo)
+    return pool.withTransaction(sql -> counters.lock(sql, counterNo, clock.now())
         .compose(counter -> counters.setPaused(sql, counterNo, paused, clock.now())
             .compose(v -> tickets.lockAtCounter(sql, counterNo))
             .compose(held -> events.append(sql, type, null, counterNo, actor, clock.now(), new JsonObject())
                 .compose(id -> deviceJobs.counterPaused(sql, counterNo, paused, held.orElse(null)))
-                .map(v -> new CounterState(counter.no(), counter.name(), paused, counter.services(), held.orElse(null))))));
+                .map(v -> new CounterState(counter.no(), counter.name(), paused, counter.services(),
+                    List.copyOf(counter.assignments().keySet()), held.orElse(null))))));
   }
 
   /**
@@ -625,7 +638,7 @@ public final class QueueService {
     if (!config.bridged(counterNo)) {
       throw DomainException.conflict("NO_EVALUATION_PAD", "counter " + counterNo + " has no evaluation pad on a bridge");
     }
-    return pool.withTransaction(sql -> counters.lock(sql, counterNo)
+    return pool.withTransaction(sql -> counters.lock(sql, counterNo, clock.now())
         .compose(counter -> tickets.lastUnratedFinished(sql, counterNo))
         .compose(found -> {
           Ticket finished = found
@@ -667,7 +680,8 @@ public final class QueueService {
   }
 
   private static CounterState state(CounterRow counter, Ticket ticket) {
-    return new CounterState(counter.no(), counter.name(), counter.paused(), counter.services(), ticket);
+    return new CounterState(counter.no(), counter.name(), counter.paused(), counter.services(),
+        List.copyOf(counter.assignments().keySet()), ticket);
   }
 
   private static DomainException ticketNotFound(UUID id) {

@@ -7,6 +7,7 @@ import hallq.db.PgAlertRepository.Condition;
 import hallq.db.PgEventLog;
 import hallq.queue.EventType;
 import hallq.queue.HallClock;
+import hallq.queue.TidalCounters;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -30,8 +31,11 @@ public final class AlertService {
   private final Duration counterPausedLimit;
   private final PgAlertRepository alerts;
   private final PgEventLog events;
+  private final TidalCounters tidal;
 
-  public AlertService(Pool pool, String hallId, HallClock clock, Duration counterPausedLimit) {
+  /** {@code tidal}: what a service's queue-too-long alert sets off (its automatic 潮汐 rule). */
+  public AlertService(Pool pool, String hallId, HallClock clock, Duration counterPausedLimit, TidalCounters tidal) {
+    this.tidal = tidal;
     this.pool = pool;
     this.clock = clock;
     this.counterPausedLimit = counterPausedLimit;
@@ -74,6 +78,7 @@ public final class AlertService {
     for (Condition condition : toRaise) {
       chain = chain.compose(v -> alerts.raise(sql, condition, now)
           .compose(raised -> events.append(sql, EventType.ALERT_RAISED, null, counterOf(condition.detail()), "hallq", now, raised.toJson()))
+          .compose(v2 -> condition.kind() == AlertKind.QUEUE_TOO_LONG ? tidal.onQueueTooLong(sql, condition.subject()) : Future.succeededFuture())
           .mapEmpty());
     }
     for (Alert alert : toClear) {

@@ -80,7 +80,8 @@ final class HostileRequests {
       Map.entry("getQueueRules", Access.MANAGER), Map.entry("setHallQueueRules", Access.MANAGER),
       Map.entry("callTicket", Access.COUNTER), Map.entry("parkTicket", Access.COUNTER), Map.entry("listParkedAtCounter", Access.ANY),
       Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER),
-      Map.entry("setClosingRule", Access.MANAGER), Map.entry("getDaySummary", Access.MANAGER));
+      Map.entry("setClosingRule", Access.MANAGER), Map.entry("getDaySummary", Access.MANAGER),
+      Map.entry("assignService", Access.MANAGER), Map.entry("endAssignment", Access.MANAGER), Map.entry("listAssignments", Access.STAFF));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -103,6 +104,7 @@ final class HostileRequests {
       Map.entry("setHallQueueRules", "{\"noShowRequeueLimit\":1,\"requeueAfterPlaces\":3,\"recallLimit\":3,\"parkMinutes\":30}"),
       Map.entry("callTicket", "{\"number\":\"A001\",\"reason\":\"预约优先\"}"),
       Map.entry("parkTicket", "{\"reason\":\"回去取材料\"}"),
+      Map.entry("assignService", "{\"serviceCode\":\"REAL_ESTATE\",\"minutes\":30,\"reason\":\"排队过长\"}"),
       Map.entry("setClosingRule", "{\"mode\":\"CLOSE_UNSERVED\",\"reason\":\"闭厅未办理\"}"),
       Map.entry("setCorrectiveAction", "{\"rootCause\":\"午间窗口少\",\"action\":\"错峰午休\",\"owner\":\"张科长\",\"dueDate\":\"2026-12-31\"}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
@@ -415,7 +417,7 @@ final class HostileRequests {
       case "ticketId" -> pick(fixture.ticketIds());
       case "deviceId" -> op.getOperationId().equals("reportBridgeDevice") ? "pad-" + random.nextInt(4) : "kiosk-1";
       case "serviceCode" -> "SOCIAL_INSURANCE";
-      case "jobId", "alertId", "caseId" -> String.valueOf(1_000_000 + random.nextInt(1_000_000));
+      case "jobId", "alertId", "caseId", "assignmentId" -> String.valueOf(1_000_000 + random.nextInt(1_000_000));
       case "period" -> "2026-Q4";
       case "date" -> "2026-11-27";
       case "indicator" -> "goodRate";
@@ -431,7 +433,7 @@ final class HostileRequests {
       case "ticketId" -> UUID.randomUUID().toString();
       case "deviceId" -> op.getOperationId().equals("reportBridgeDevice") ? null : "kiosk-" + (3 + random.nextInt(900));
       case "serviceCode" -> "NO_SUCH_SERVICE_" + random.nextInt(1000);
-      case "jobId", "alertId", "caseId" -> String.valueOf(1_000_000_000L + random.nextInt(1_000_000));
+      case "jobId", "alertId", "caseId", "assignmentId" -> String.valueOf(1_000_000_000L + random.nextInt(1_000_000));
       default -> null;
     };
   }
