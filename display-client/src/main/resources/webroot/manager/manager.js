@@ -12,9 +12,10 @@ import { feedSection } from './feed-section.js';
 import { kpiSection } from './kpi-section.js';
 import { ledgerSection } from './ledger-section.js';
 import { queueRulesSection } from './queue-rules-section.js';
+import { tidalSection } from './tidal-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, todaySection, daySection, standardsSection, queueRulesSection, devicesSection, kpiSection, feedSection,
+const SECTIONS = [alertsSection, complianceSection, todaySection, daySection, standardsSection, queueRulesSection, tidalSection, devicesSection, kpiSection, feedSection,
   ledgerSection];
 
 const TEXT = {

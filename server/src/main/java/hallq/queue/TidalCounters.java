@@ -87,10 +87,13 @@ public final class TidalCounters {
     }));
   }
 
-  /** Assignments in force now and those ended within the last day, newest first, each with the tickets it served. */
+  /** Assignments in force now ({@code active}) and those ended within the last day, newest first, each with the tickets it called. */
   public Future<JsonObject> recent() {
-    return pool.withConnection(sql -> assignments.endingAfter(sql, clock.now().minus(Duration.ofDays(1))))
-        .map(all -> new JsonObject().put("assignments", all));
+    Instant now = clock.now();
+    return pool.withConnection(sql -> assignments.endingAfter(sql, now.minus(Duration.ofDays(1)))).map(all -> {
+      all.forEach(a -> ((JsonObject) a).put("active", Instant.parse(((JsonObject) a).getString("endsAt")).isAfter(now)));
+      return new JsonObject().put("assignments", all);
+    });
   }
 
   private Future<JsonObject> assign(SqlConnection sql, int counterNo, String serviceCode, int minutes, String reason, String by) {
