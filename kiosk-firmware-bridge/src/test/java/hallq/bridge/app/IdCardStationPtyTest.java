@@ -102,6 +102,8 @@ class IdCardStationPtyTest {
         .put("idNumber", "330106199001191234")
         .put("name", "张三"), first.body());
 
+    String demoPage = devices.toJson().encode();
+    assertTrue(demoPage.contains("3301**********1234") && !demoPage.contains("330106199001191234"), demoPage);
     pollsPass(3);
     assertNull(checkIns.poll(), "the card stayed: no second check-in");
     assertEquals(1, reader.reads(), "the card stayed: not read again");
