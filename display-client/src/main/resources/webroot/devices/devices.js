@@ -18,13 +18,20 @@ const TEXT = {
     noDevices: '本服务器未运行模拟设备（配置 demo.simulatedDevices 未开启），此页面不可用。',
     failed: '操作未成功：{detail}',
     padIgnored: '{id} 当前没有评价请求，按键未计入。',
-    heading: { PRINTER: '取号机打印机', SIGN: '窗口 LED 屏', PAD: '评价器', KEYPAD: '呼叫器' },
+    heading: { PRINTER: '取号机打印机', SIGN: '窗口 LED 屏', PAD: '评价器', KEYPAD: '呼叫器', IDREADER: '身份证读卡器' },
     name: {
       PRINTER: '打印机 · 取号机 {kiosk}',
       SIGN: 'LED 屏 · {counter} 号窗口',
       PAD: '评价器 · {counter} 号窗口',
-      KEYPAD: '呼叫器 · {counter} 号窗口'
+      KEYPAD: '呼叫器 · {counter} 号窗口',
+      IDREADER: '身份证读卡器 · 取号机 {kiosk}'
     },
+    idNumberLabel: '身份证号',
+    holderLabel: '姓名',
+    placeCard: '放上身份证',
+    removeCard: '取走身份证',
+    cardOn: '卡上：{card}',
+    noCard: '读卡器上没有卡',
     plugged: '已连接',
     unplugged: '已拔出',
     paperOut: '缺纸',
@@ -73,13 +80,20 @@ const TEXT = {
     noDevices: 'This server runs no simulated devices (demo.simulatedDevices is off), so this page has nothing to show.',
     failed: 'Not done: {detail}',
     padIgnored: '{id} has no open rating request, so the key did not count.',
-    heading: { PRINTER: 'Ticket printers', SIGN: 'Counter LED signs', PAD: 'Evaluation pads', KEYPAD: 'Clerk keypads' },
+    heading: { PRINTER: 'Ticket printers', SIGN: 'Counter LED signs', PAD: 'Evaluation pads', KEYPAD: 'Clerk keypads', IDREADER: 'ID card readers' },
     name: {
       PRINTER: 'Printer · kiosk {kiosk}',
       SIGN: 'LED sign · counter {counter}',
       PAD: 'Evaluation pad · counter {counter}',
-      KEYPAD: 'Keypad · counter {counter}'
+      KEYPAD: 'Keypad · counter {counter}',
+      IDREADER: 'ID card reader · kiosk {kiosk}'
     },
+    idNumberLabel: 'ID number',
+    holderLabel: 'Name',
+    placeCard: 'Lay the card on',
+    removeCard: 'Take the card away',
+    cardOn: 'On the reader: {card}',
+    noCard: 'No card on the reader',
     plugged: 'Plugged in',
     unplugged: 'Unplugged',
     paperOut: 'Paper out',
@@ -122,11 +136,13 @@ const BASE = '/demo/api/devices';
 const POLL_MS = 700;
 const IDLE_POLL_MS = 5000;
 const NOTICE_MS = 5000;
-const KINDS = ['PRINTER', 'SIGN', 'PAD', 'KEYPAD'];
+const KINDS = ['PRINTER', 'SIGN', 'PAD', 'KEYPAD', 'IDREADER'];
 const SCORES = [5, 4, 3, 2, 1];
 const LOW_SCORE = 2;
 const REASONS = ['', 'LONG_WAIT', 'LOW_EFFICIENCY', 'POOR_ATTITUDE', 'UNFAMILIAR_WITH_BUSINESS', 'OTHER'];
 const KEYS = ['CALL_NEXT', 'RECALL', 'NO_SHOW', 'START', 'FINISH', 'PAUSE_RESUME', 'REQUEST_RATING'];
+/** The demo citizen's card (a valid GB 11643 number); the page only ever shows it masked once laid on. */
+const DEMO_CARD = { idNumber: '330106199001191234', name: '张三' };
 /** What the keypad firmware draws as 无人等候 in its own font. */
 const KEYPAD_NOBODY = 'NONE';
 
@@ -169,6 +185,7 @@ function buildCard(device) {
     case 'SIGN': buildSign(card); break;
     case 'PAD': buildPad(card); break;
     case 'KEYPAD': buildKeypad(card); break;
+    case 'IDREADER': buildIdReader(card); break;
     default: break;
   }
   return card;
@@ -252,6 +269,32 @@ function buildKeypad(card) {
   card.root.append(screen, keys);
 }
 
+function buildIdReader(card) {
+  const id = card.device.id;
+  const fields = element('div', 'card-fields');
+  const inputs = {};
+  for (const [field, label] of [['idNumber', 'idNumberLabel'], ['name', 'holderLabel']]) {
+    const caption = element('label', '');
+    caption.htmlFor = field + '-' + id;
+    caption.dataset.text = label;
+    const input = element('input', '');
+    input.id = field + '-' + id;
+    input.value = DEMO_CARD[field];
+    input.autocomplete = 'off';
+    fields.append(caption, input);
+    inputs[field] = input;
+  }
+  const actions = element('div', 'actions');
+  card.parts.place = actionButton('place-card-' + id, '', () => act(id, 'place-card',
+    { idNumber: inputs.idNumber.value.trim(), name: inputs.name.value.trim() }));
+  card.parts.remove = actionButton('remove-card-' + id, 'warn', () => act(id, 'remove-card'));
+  actions.append(card.parts.place, card.parts.remove);
+  card.parts.on = element('p', 'card-on');
+  card.parts.on.id = 'card-' + id;
+  card.parts.fields = fields;
+  card.root.append(fields, actions, card.parts.on);
+}
+
 function updateCard(card, device) {
   card.device = device;
   card.root.dataset.plugged = String(device.plugged);
@@ -263,8 +306,19 @@ function updateCard(card, device) {
     case 'SIGN': updateSign(card, device); break;
     case 'PAD': updatePad(card, device); break;
     case 'KEYPAD': updateKeypad(card, device); break;
+    case 'IDREADER': updateIdReader(card, device); break;
     default: break;
   }
+}
+
+/** The card on the reader comes masked from the server (3301**********1234, 张*). */
+function updateIdReader(card, device) {
+  const parts = card.parts;
+  for (const caption of parts.fields.querySelectorAll('label')) caption.textContent = t(caption.dataset.text);
+  parts.place.textContent = t('placeCard');
+  parts.remove.textContent = t('removeCard');
+  parts.remove.disabled = !device.card;
+  parts.on.textContent = device.card ? t('cardOn', { card: device.card }) : t('noCard');
 }
 
 function updatePrinter(card, device) {

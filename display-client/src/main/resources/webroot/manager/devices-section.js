@@ -38,7 +38,7 @@ const TEXTS = {
       kiosk: '取号机 {id}',
       counter: '{n} 号窗口'
     },
-    kind: { PRINTER: '打印机', SIGN: '窗口屏', PAD: '评价器', KEYPAD: '呼叫器' }
+    kind: { PRINTER: '打印机', SIGN: '窗口屏', PAD: '评价器', KEYPAD: '呼叫器', IDREADER: '身份证读卡器' }
   },
   en: {
     title: 'Devices',
@@ -73,7 +73,7 @@ const TEXTS = {
       kiosk: 'Kiosk {id}',
       counter: 'Counter {n}'
     },
-    kind: { PRINTER: 'Printer', SIGN: 'Counter sign', PAD: 'Evaluation pad', KEYPAD: 'Clerk keypad' }
+    kind: { PRINTER: 'Printer', SIGN: 'Counter sign', PAD: 'Evaluation pad', KEYPAD: 'Clerk keypad', IDREADER: 'ID card reader' }
   }
 };
 

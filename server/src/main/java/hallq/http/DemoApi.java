@@ -1,6 +1,7 @@
 package hallq.http;
 
 import hallq.DomainException;
+import hallq.bridge.idcard.CardHolder;
 import hallq.bridge.pad.Key;
 import hallq.bridge.pad.RatingReason;
 import hallq.bridge.pad.Score;
@@ -19,9 +20,10 @@ import java.util.concurrent.Callable;
 
 /**
  * The demo's device page API ({@code /demo/api/devices}): what each simulated device is doing, and
- * the hands of a citizen or technician — press a pad or keypad key, run a printer out of paper, pull
- * a cable. Only mounted with {@code demo.simulatedDevices}; no sign-in, because it drives simulators
- * only. Not part of the HallQ API contract.
+ * the hands of a citizen or technician — press a pad or keypad key, run a printer out of paper, lay an
+ * ID card on a kiosk's reader and take it away, pull a cable. Only mounted with
+ * {@code demo.simulatedDevices}; no sign-in, because it drives simulators only. Not part of the HallQ
+ * API contract.
  */
 final class DemoApi {
   private static final String BASE = "/demo/api/devices";
@@ -53,6 +55,11 @@ final class DemoApi {
       return devices().toJson();
     }));
     route(router.get(BASE + "/:deviceId/tickets/:index/qr.png"), this::qr);
+    route(router.post(BASE + "/:deviceId/place-card"), this::placeCard);
+    route(router.post(BASE + "/:deviceId/remove-card"), ctx -> {
+      devices().idCardReader(ctx.pathParam("deviceId")).remove();
+      ctx.json(devices().toJson());
+    });
   }
 
   private void route(io.vertx.ext.web.Route route, Handler<RoutingContext> handler) {
@@ -93,6 +100,20 @@ final class DemoApi {
       throw DomainException.invalid("out", "must be true or false");
     }
     devices().printer(ctx.pathParam("deviceId")).paperOut(paperOut);
+    ctx.json(devices().toJson());
+  }
+
+  /** A citizen lays an ID card {@code {"idNumber": "…", "name": "…"}} on a kiosk's reader. */
+  private void placeCard(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    CardHolder holder;
+    try {
+      holder = new CardHolder(String.valueOf(body.getValue("idNumber")), String.valueOf(body.getValue("name", "")));
+    } catch (IllegalArgumentException e) {
+      String field = e.getMessage().contains("ID number") ? "idNumber" : "name";
+      throw DomainException.invalid(field, field.equals("idNumber") ? "must be 17 digits and a digit or X" : "must not be empty");
+    }
+    devices().idCardReader(ctx.pathParam("deviceId")).place(holder);
     ctx.json(devices().toJson());
   }
 

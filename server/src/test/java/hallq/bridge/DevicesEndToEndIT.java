@@ -108,6 +108,17 @@ class DevicesEndToEndIT extends HallTest {
   }
 
   @Test
+  @DisplayName("取号机的身份证读卡器以 IDREADER 上报在线，拔出后上报离线")
+  void theKiosksIdCardReaderReportsItsState(Vertx vertx) {
+    try (BridgeBench bench = BridgeBench.start(vertx, hall.server.port(), json -> json.getJsonObject("timing").put("idCardPollMillis", 100))) {
+      String reader = "SELECT count(*) FROM bridge_device WHERE device_id = 'idreader-kiosk-1' AND kind = 'IDREADER' AND kiosk_id = 'kiosk-1'";
+      Eventually.await("the reader is reported online", () -> hall.count(reader + " AND online AND detail LIKE '%0 bad frames dropped'") == 1);
+      bench.devices.wire("idreader-kiosk-1").unplug();
+      Eventually.await("the reader is reported offline", () -> hall.count(reader + " AND NOT online") == 1);
+    }
+  }
+
+  @Test
   @DisplayName("打印中拔掉打印机：桥接上报离线，插回后任务完成，只打印一次")
   void anUnpluggedPrinterPrintsWhenItIsBack(Vertx vertx) throws Exception {
     try (BridgeBench bench = BridgeBench.start(vertx, hall.server.port(), json -> {})) {

@@ -26,9 +26,11 @@ public record BridgeConfig(Server server, Timing timing, List<PortConfig> ports)
    * @param request how long one call to the server may take
    * @param streamIdle a job stream silent this long (the server sends a heartbeat far more often) is
    *     taken for dead and reconnected
+   * @param idCardPoll how often ID card readers are asked whether a card lies on them
    */
   public record Timing(Duration reconnectMin, Duration reconnectMax, Duration deviceRetryMax, Duration busPoll,
-      Duration printerStatus, Duration reply, Duration ratingWindow, Duration request, Duration streamIdle) {
+      Duration printerStatus, Duration reply, Duration ratingWindow, Duration request, Duration streamIdle,
+      Duration idCardPoll) {
 
     /** The wait after {@code wait} when reconnecting: doubled, at most {@code reconnectMax}. */
     public Duration nextReconnectWait(Duration wait) {
@@ -41,10 +43,10 @@ public record BridgeConfig(Server server, Timing timing, List<PortConfig> ports)
   public record PortConfig(String path, int baudRate, Parity parity, List<DeviceConfig> devices) {}
 
   /** What a device is. */
-  public enum Kind { PRINTER, SIGN, PAD, KEYPAD }
+  public enum Kind { PRINTER, SIGN, PAD, KEYPAD, IDREADER }
 
   /**
-   * @param kioskId the kiosk a printer belongs to
+   * @param kioskId the kiosk a printer or an ID card reader belongs to
    * @param counterNo the counter a sign, pad or keypad belongs to
    * @param address the Modbus unit id of pads, keypads and digit signs; the BX-5K screen address
    * @param codec a sign's protocol: {@code BX5K} or {@code MODBUS_DIGITS}

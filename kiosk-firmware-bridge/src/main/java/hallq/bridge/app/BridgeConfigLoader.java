@@ -30,6 +30,8 @@ import java.util.Set;
  */
 public final class BridgeConfigLoader {
   private static final Set<Kind> BUS_DEVICES = Set.of(Kind.PAD, Kind.KEYPAD, Kind.SIGN);
+  /** Devices of a kiosk, each on a port of its own, with no bus address. */
+  private static final Set<Kind> KIOSK_DEVICES = Set.of(Kind.PRINTER, Kind.IDREADER);
 
   private BridgeConfigLoader() {}
 
@@ -74,7 +76,8 @@ public final class BridgeConfigLoader {
             millis(timing, "replyMillis", 500),
             Duration.ofSeconds(number(timing, "timing.ratingWindowSeconds", 10, 1, 600)),
             millis(timing, "requestMillis", 10_000),
-            millis(timing, "streamIdleMillis", 45_000)),
+            millis(timing, "streamIdleMillis", 45_000),
+            millis(timing, "idCardPollMillis", 400)),
         ports(json));
     validate(config);
     return config;
@@ -105,24 +108,25 @@ public final class BridgeConfigLoader {
 
   private static DeviceConfig device(JsonObject device, String key) {
     Kind kind = choice(device, key + ".kind", Kind.class, null);
-    String kioskId = kind == Kind.PRINTER ? text(device, key + ".kioskId") : null;
-    Integer counterNo = kind == Kind.PRINTER ? null : number(device, key + ".counterNo", null, 1, 9999);
+    boolean atKiosk = KIOSK_DEVICES.contains(kind);
+    String kioskId = atKiosk ? text(device, key + ".kioskId") : null;
+    Integer counterNo = atKiosk ? null : number(device, key + ".counterNo", null, 1, 9999);
     String codec = kind == Kind.SIGN ? text(device, key + ".codec").toUpperCase(Locale.ROOT) : null;
-    int address = kind == Kind.PRINTER ? 0 : number(device, key + ".address", 1, 0, 65_535);
+    int address = atKiosk ? 0 : number(device, key + ".address", 1, 0, 65_535);
     if (kind == Kind.SIGN) {
       try {
         LedProtocol.forName(codec, address);
       } catch (IllegalArgumentException e) {
         throw new BridgeConfigException(key, e.getMessage());
       }
-    } else if (kind != Kind.PRINTER && (address < 1 || address > 247)) {
+    } else if (!atKiosk && (address < 1 || address > 247)) {
       throw new BridgeConfigException(key + ".address", "must be a Modbus unit id 1..247, was " + address);
     }
     QrMode qrMode = kind == Kind.PRINTER ? choice(device, key + ".qrMode", QrMode.class, "NATIVE") : null;
     return new DeviceConfig(text(device, key + ".id"), kind, kioskId, counterNo, address, codec, qrMode);
   }
 
-  /** Ids are unique; a printer or a BX-5K sign has its port to itself; addresses on a bus differ. */
+  /** Ids are unique; a printer, an ID card reader or a BX-5K sign has its port to itself; addresses on a bus differ. */
   private static void validate(BridgeConfig config) {
     Set<String> ids = new HashSet<>();
     Set<String> paths = new HashSet<>();

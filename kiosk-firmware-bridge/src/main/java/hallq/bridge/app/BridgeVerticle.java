@@ -9,7 +9,9 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ public final class BridgeVerticle extends VerticleBase {
   private final List<PortRunner> runners = new ArrayList<>();
   private final List<JobStation> stations = new ArrayList<>();
   private final List<KeypadStation> keypads = new ArrayList<>();
+  private final Map<String, IdCardStation> idCards = new HashMap<>();
   private HttpClient client;
   private HttpClient streamClient;
   private JobStream stream;
@@ -52,14 +55,16 @@ public final class BridgeVerticle extends VerticleBase {
           case SIGN -> stations.add(new SignStation(vertx, device, runner, config.timing(), book));
           case PAD -> stations.add(new PadStation(vertx, device, runner, config.timing(), book));
           case KEYPAD -> keypads.add(new KeypadStation(vertx, device, runner, config.timing(), server));
+          case IDREADER -> idCards.put(device.id(), new IdCardStation(vertx, device, runner, config.timing(), server));
         }
       }
     }
     stations.forEach(JobStation::start);
     keypads.forEach(KeypadStation::start);
+    idCards.values().forEach(IdCardStation::start);
     stream = new JobStream(vertx, streamClient, config, this::onJob, connected -> {});
     stream.start();
-    LOG.info("Bridge started: {} devices on {} ports, server {}", stations.size() + keypads.size(), runners.size(), config.server().url());
+    LOG.info("Bridge started: {} devices on {} ports, server {}", stations.size() + keypads.size() + idCards.size(), runners.size(), config.server().url());
     return Future.succeededFuture();
   }
 
@@ -67,8 +72,10 @@ public final class BridgeVerticle extends VerticleBase {
   public Future<?> stop() {
     stream.stop();
     server.stop();
-    runners.forEach(PortRunner::close);
-    return client.shutdown(1, TimeUnit.SECONDS).eventually(() -> streamClient.shutdown(1, TimeUnit.SECONDS));
+    // The ports close before the verticle's context goes: their last state change hops back onto it.
+    return Future.all(runners.stream().map(PortRunner::close).toList())
+        .transform(closed -> client.shutdown(1, TimeUnit.SECONDS))
+        .eventually(() -> streamClient.shutdown(1, TimeUnit.SECONDS));
   }
 
   /** Jobs the server sent again that this bridge had in hand or had done already (read from any thread). */
@@ -94,17 +101,27 @@ public final class BridgeVerticle extends VerticleBase {
       LOG.warn("{} is offline: {}", port.path(), state.detail());
     }
     for (DeviceConfig device : port.devices()) {
-      JsonObject report = new JsonObject()
-          .put("kind", device.kind().name())
-          .put("online", state.online())
-          .put("detail", trim(state.detail() == null ? "" : state.detail()));
-      if (device.kioskId() != null) {
-        report.put("kioskId", device.kioskId());
+      IdCardStation idCard = idCards.get(device.id());
+      if (idCard != null) {
+        idCard.portState(state);
       } else {
-        report.put("counterNo", device.counterNo());
+        server.device(device.id(), deviceReport(device, state.online(), state.detail()));
       }
-      server.device(device.id(), report);
     }
+  }
+
+  /** The body of {@code PUT /api/v1/bridge/devices/{id}}. */
+  static JsonObject deviceReport(DeviceConfig device, boolean online, String detail) {
+    JsonObject report = new JsonObject()
+        .put("kind", device.kind().name())
+        .put("online", online)
+        .put("detail", trim(detail == null ? "" : detail));
+    if (device.kioskId() != null) {
+      report.put("kioskId", device.kioskId());
+    } else {
+      report.put("counterNo", device.counterNo());
+    }
+    return report;
   }
 
   private static String trim(String detail) {

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * on an RS-485 bus never overlap and serial I/O never runs on an event loop. Results and port state
  * changes come back on the bridge's context.
  */
-final class PortRunner implements AutoCloseable {
+final class PortRunner {
   private final PortConfig config;
   private final DevicePort port;
   private final WorkerExecutor worker;
@@ -46,12 +46,12 @@ final class PortRunner implements AutoCloseable {
     return worker.executeBlocking(work, true);
   }
 
-  @Override
-  public void close() {
+  /** Closes the port after the work already submitted; done once the port's last state change was heard. */
+  Future<Void> close() {
     closed = true;
-    worker.executeBlocking(() -> {
+    return worker.executeBlocking(() -> {
       port.close();
       return null;
-    }, true).onComplete(v -> worker.close());
+    }, true).eventually(() -> worker.close()).mapEmpty();
   }
 }

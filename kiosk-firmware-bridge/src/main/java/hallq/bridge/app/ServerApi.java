@@ -1,5 +1,6 @@
 package hallq.bridge.app;
 
+import hallq.bridge.idcard.CardHolder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -62,6 +63,18 @@ final class ServerApi {
   /** A keypad key is not retried: a clerk who sees no answer presses again. */
   Future<Reply> key(int counterNo, String key) {
     return send(HttpMethod.POST, "/api/v1/bridge/counters/" + counterNo + "/keys", new JsonObject().put("key", key));
+  }
+
+  /**
+   * A card read at a kiosk: the server checks the citizen in (201 with the ticket). Not retried: a
+   * ticket made minutes later would find nobody at the kiosk; the citizen lays the card on again.
+   */
+  Future<Reply> idCard(String deviceId, String kioskId, CardHolder holder) {
+    return send(HttpMethod.POST, "/api/v1/bridge/id-card", new JsonObject()
+        .put("deviceId", deviceId)
+        .put("kioskId", kioskId)
+        .put("idNumber", holder.idNumber())
+        .put("name", holder.name()));
   }
 
   Future<Reply> device(String deviceId, JsonObject state) {

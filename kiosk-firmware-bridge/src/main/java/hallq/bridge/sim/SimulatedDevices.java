@@ -41,6 +41,7 @@ public final class SimulatedDevices implements AutoCloseable {
   private final Map<String, Sign> signs = new LinkedHashMap<>();
   private final Map<String, Pad> pads = new LinkedHashMap<>();
   private final Map<String, Keypad> keypads = new LinkedHashMap<>();
+  private final Map<String, IdCardReaderSimulator> idCardReaders = new LinkedHashMap<>();
   private final Map<String, DeviceConfig> configs = new LinkedHashMap<>();
   private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "sim-device pad clock");
@@ -81,6 +82,7 @@ public final class SimulatedDevices implements AutoCloseable {
         case SIGN -> signs.computeIfAbsent(device.id(), id -> new Sign(device, wire))::feed;
         case PAD -> pads.computeIfAbsent(device.id(), id -> new Pad(new PadSimulator(device.address(), wire.replies())))::feed;
         case KEYPAD -> keypads.computeIfAbsent(device.id(), id -> new Keypad(new KeypadSimulator(device.address(), wire.replies())))::feed;
+        case IDREADER -> idCardReaders.computeIfAbsent(device.id(), id -> new IdCardReaderSimulator(wire.replies()))::feed;
       });
     }
     wire.start(chunk -> listeners.forEach(listener -> listener.accept(chunk)));
@@ -100,6 +102,11 @@ public final class SimulatedDevices implements AutoCloseable {
 
   public Keypad keypad(String deviceId) {
     return find(keypads, deviceId);
+  }
+
+  /** A kiosk's ID card reader, to lay a card on it and take it away. */
+  public IdCardReaderSimulator idCardReader(String deviceId) {
+    return find(idCardReaders, deviceId);
   }
 
   /** The wire a device hangs on, to unplug and plug it. */
@@ -123,6 +130,7 @@ public final class SimulatedDevices implements AutoCloseable {
         case SIGN -> device.put("shows", signs.get(id).describe());
         case PAD -> pads.get(id).describe(device);
         case KEYPAD -> device.put("display", keypads.get(id).simulator.displayText());
+        case IDREADER -> device.put("card", idCardReaders.get(id).card().map(Object::toString).orElse(null));
       }
       all.add(device);
     });

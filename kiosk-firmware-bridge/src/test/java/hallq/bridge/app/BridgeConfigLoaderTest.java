@@ -21,12 +21,17 @@ class BridgeConfigLoaderTest {
   private static final Path DEMO = Path.of("..", "config", "bridge.json");
 
   @Test
-  @DisplayName("演示桥接配置：一台打印机、两块条屏、一条 RS-485 总线上的数码屏、评价器和呼叫器")
+  @DisplayName("演示桥接配置：一台打印机、两块条屏、一条 RS-485 总线上的数码屏、评价器和呼叫器、一台身份证读卡器")
   void theDemoConfigLoads() {
     BridgeConfig config = BridgeConfigLoader.load(DEMO, Map.of());
     assertEquals("http://127.0.0.1:8080", config.server().url().toString());
-    assertEquals(4, config.ports().size());
-    assertEquals(10, config.devices().count());
+    assertEquals(5, config.ports().size());
+    assertEquals(11, config.devices().count());
+    BridgeConfig.DeviceConfig reader = config.ports().get(4).devices().get(0);
+    assertEquals(Kind.IDREADER, reader.kind());
+    assertEquals("kiosk-1", reader.kioskId());
+    assertEquals(115_200, config.ports().get(4).baudRate());
+    assertEquals(Duration.ofMillis(400), config.timing().idCardPoll());
     BridgeConfig.DeviceConfig printer = config.ports().get(0).devices().get(0);
     assertEquals(Kind.PRINTER, printer.kind());
     assertEquals("kiosk-1", printer.kioskId());
@@ -58,6 +63,10 @@ class BridgeConfigLoaderTest {
         .add(new JsonObject().put("id", "printer-2").put("kind", "PRINTER").put("kioskId", "kiosk-2")));
     assertKey("ports[1].path", json -> json.getJsonArray("ports").getJsonObject(1).put("path", "/dev/serial/by-id/usb-hallq-kiosk-1-printer"));
     assertKey("timing.ratingWindowSeconds", json -> json.getJsonObject("timing").put("ratingWindowSeconds", 0));
+    assertKey("ports[4].devices[0].kioskId", json -> device(json, 4, 0).remove("kioskId"));
+    assertKey("ports[4].devices", json -> json.getJsonArray("ports").getJsonObject(4).getJsonArray("devices")
+        .add(new JsonObject().put("id", "printer-2").put("kind", "PRINTER").put("kioskId", "kiosk-1")));
+    assertKey("timing.idCardPollMillis", json -> json.getJsonObject("timing").put("idCardPollMillis", 0));
   }
 
   private static JsonObject device(JsonObject json, int port, int device) {
