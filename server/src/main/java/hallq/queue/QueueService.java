@@ -125,6 +125,14 @@ public final class QueueService {
     return new GroupCommit<>(LARGEST_ISSUE_GROUP, requests -> pool.withTransaction(sql -> issueGroup(sql, requests)), this::issue);
   }
 
+  /**
+   * A ticket issued in the caller's transaction (an appointment's check-in), under the hall's issue rules
+   * (open, last issue time, quota), with its print job for the kiosk named as the request's actor.
+   */
+  public Future<Issued> issueIn(SqlConnection sql, ServiceTypeConfig service, String priority, String kioskId) {
+    return insertNew(sql, List.of(new IssueRequest(service, priority, null, kioskId))).compose(issued -> issued.get(0));
+  }
+
   /** One request in a transaction of its own; a retried request gets the ticket its key made. */
   private Future<Issued> issue(IssueRequest request) {
     String key = request.idempotencyKey();
@@ -178,6 +186,10 @@ public final class QueueService {
   private Future<Ticket> called(SqlConnection sql, Ticket ticket, boolean counted, String actor) {
     Future<Ticket> changed = change(sql, ticket, EventType.TICKET_CALLED, actor);
     if (!counted) {
+      return changed;
+    }
+    if (Ticket.APPOINTMENT.equals(ticket.priority())) {
+      // Outside the RATIO count: an appointment neither uses up a priority turn nor counts as a walk-in.
       return changed;
     }
     Future<Void> count = priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null);
