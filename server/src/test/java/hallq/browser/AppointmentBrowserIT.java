@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hallq.support.Browser;
 import hallq.support.HallTest;
+import hallq.support.Reply;
 import hallq.support.TestHall;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,14 @@ import org.openqa.selenium.Keys;
  * 预约 in real headless Chromium against a real server, on a fixed hall clock: on Thursday 2026-11-26 10:00
  * (Asia/Shanghai) a citizen books Friday 09:00–09:30 of 社保医保 on the phone page; on Friday at 08:55, with
  * two walk-ins waiting, the kiosk's scanner types the booking code into 预约签到; the appointment ticket
- * (A003) is the first the clerk at counter 1 calls. Screenshots land in target/screenshots.
+ * (A003) is the first the clerk at counter 1 calls. A second citizen checks in by ID card on the kiosk's reader
+ * (through the bridge) and the kiosk shows that ticket too; the manager's 预约 list shows both, masked.
+ * Screenshots land in target/screenshots.
  */
 class AppointmentBrowserIT extends HallTest {
   private static final String ID_NUMBER = "11010519491231002X";
+  private static final String SECOND_ID = "33010219800101123X";
+  private static final String BRIDGE = "demo-counter-bridge-token-change-me";
 
   @Test
   @Timeout(180)
@@ -56,6 +62,11 @@ class AppointmentBrowserIT extends HallTest {
       phone.waitForText("booking-code", code);
     }
 
+    // A second citizen books Friday 09:00 too, and will check in with the ID card on the kiosk's reader.
+    Reply second = hall.api.post("/api/v1/appointments", null, new JsonObject().put("name", "李四").put("idNumber", SECOND_ID)
+        .put("phone", "13900139000").put("serviceCode", "SOCIAL_INSURANCE").put("date", "2026-11-27").put("slot", "09:00"));
+    assertEquals(201, second.status(), second.toString());
+
     hall.clock.set(Instant.parse("2026-11-27T00:55:00Z"));
     hall.issue("SOCIAL_INSURANCE");
     hall.issue("SOCIAL_INSURANCE");
@@ -72,11 +83,29 @@ class AppointmentBrowserIT extends HallTest {
       kiosk.click("check-in-open");
       kiosk.find("check-in-code").sendKeys(code + Keys.ENTER);
       kiosk.waitForText("check-in-message", "已签到");
+      kiosk.click("check-in-back");
+      // The bridge reports the card on this kiosk's reader; the kiosk's screen shows the ticket from the event.
+      Reply card = hall.api.post("/api/v1/bridge/id-card", BRIDGE, new JsonObject().put("deviceId", "idreader-1").put("kioskId", "kiosk-1")
+          .put("idNumber", SECOND_ID).put("name", "李四"));
+      assertEquals(201, card.status(), card.toString());
+      kiosk.waitForText("ticket-number", "A004");
+      kiosk.waitForText("ticket-priority", "预约");
+      kiosk.screenshot("kiosk-id-card-check-in-1080x1920");
 
       StaffSignIn.console(console, base, "clerk01", 1);
       console.click("action-call-next");
       console.waitForText("current-number", "A003");
       console.screenshot("console-appointment-called-first-1280x800");
+    }
+
+    try (Browser manager = Browser.open(1440, 900)) {
+      StaffSignIn.manager(manager, base);
+      String row = manager.waitForText("appointment-" + code, "已签到");
+      assertTrue(row.contains("1101**********002X") && row.contains("138****8000"), row);
+      assertFalse(manager.driver().getPageSource().contains(ID_NUMBER), "the dashboard shows ID numbers masked only");
+      manager.find("section-appointments").getLocation();
+      ((JavascriptExecutor) manager.driver()).executeScript("document.getElementById('section-appointments').scrollIntoView()");
+      manager.screenshot("manager-appointments-1440x900");
     }
   }
 }
