@@ -75,6 +75,7 @@ public final class PgAppointmentRepository {
   private final String hallId;
   private final PersonalData personal;
 
+  /** {@code personal} may be null for a repository that only counts places ({@link #takenBySlot}). */
   public PgAppointmentRepository(String hallId, PersonalData personal) {
     this.hallId = hallId;
     this.personal = personal;
