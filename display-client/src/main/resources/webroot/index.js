@@ -20,6 +20,7 @@ var TEXT = {
     apiLink: 'API 说明（OpenAPI）',
     managerTitle: '管理',
     managerLink: '大厅管理（设备状态）',
+    bookingLink: '网上预约（选择业务、日期和时段）',
     devicesTitle: '演示',
     devicesLink: '模拟设备（打印机、LED 屏、评价器、呼叫器）'
   },
@@ -41,6 +42,7 @@ var TEXT = {
     apiLink: 'API description (OpenAPI)',
     managerTitle: 'Management',
     managerLink: 'Hall management (device status)',
+    bookingLink: 'Book an appointment (service, day and time)',
     devicesTitle: 'Demo',
     devicesLink: 'Simulated devices (printer, LED signs, evaluation pads, keypads)'
   }
@@ -114,6 +116,7 @@ function render() {
   setText('api-link', t.apiLink);
   setText('manager-title', t.managerTitle);
   setText('manager-link', t.managerLink);
+  setText('booking-link', t.bookingLink);
   setText('devices-title', t.devicesTitle);
   setText('devices-link', t.devicesLink);
   setText('hall-name', state.hall && state.hall.hall ? localName(state.hall.hall, 'HallQ') : 'HallQ');

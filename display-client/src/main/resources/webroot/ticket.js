@@ -33,6 +33,7 @@ const TEXT = {
     },
     closedReason: '原因：{reason}',
     priority: '优先办理：{n}',
+    appointment: '预约号，优先办理',
     materials: '请准备以下材料',
     issued: '取号时间 {n}',
     updated: '更新于 {n}，每 5 秒自动刷新',
@@ -99,6 +100,7 @@ const TEXT = {
     },
     closedReason: 'Reason: {reason}',
     priority: 'Priority: {n}',
+    appointment: 'Appointment: called first',
     materials: 'Please have these ready',
     issued: 'Issued at {n}',
     updated: 'Updated {n}, refreshes every 5 seconds',
@@ -230,7 +232,7 @@ function renderTicket() {
   show('ticket-status', statusText(ticket));
   // A parked ticket keeps its place but has no queue position: it is called back by the staff.
   show('ahead', ticket.status === 'PARKED' ? t('parked') : waiting && typeof reply.ahead === 'number' ? aheadText(reply) : '');
-  show('priority', ticket.priority ? t('priority', { n: nameOf(findByCode(hall.priorities, ticket.priority), ticket.priority) }) : '');
+  show('priority', ticket.priority === 'APPOINTMENT' ? t('appointment') : ticket.priority ? t('priority', { n: nameOf(findByCode(hall.priorities, ticket.priority), ticket.priority) }) : '');
   const hint = TEXT[state.lang].hint[ticket.status];
   const reason = ticket.closedReason ? state.t('closedReason', { reason: ticket.closedReason }) : '';
   show('hint', [hint, reason].filter(Boolean).join(' '));

@@ -1,5 +1,6 @@
 package hallq;
 
+import hallq.appointment.AppointmentService;
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
 import hallq.db.Database;
@@ -130,7 +131,7 @@ public final class HallqServer {
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
         alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, QualityReports.of(pool, config, clock, indicators),
         feed, provincialFeed, new PriorityRules(pool, config, clock), new ClosingRules(pool, config, clock), new DaySummaries(pool, config),
-        new HallQueueRules(pool, config, clock), tidal);
+        new HallQueueRules(pool, config, clock), tidal, new AppointmentService(pool, config, clock, queue));
     CloseOfDay closeOfDay = new CloseOfDay(pool, config, clock);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));

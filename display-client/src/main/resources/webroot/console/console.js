@@ -48,6 +48,7 @@ const TEXT = {
     },
     pausedNote: '（窗口已暂停，办结后不会叫新号）',
     priority: '优先办理：{name}',
+    appointment: '预约',
     timer: { wait: '等候时长', called: '叫号后', service: '办理时长' },
     action: {
       callNext: '叫号',
@@ -143,6 +144,7 @@ const TEXT = {
     },
     pausedNote: ' (counter paused: no new call after this one)',
     priority: 'Priority: {name}',
+    appointment: 'Appointment',
     timer: { wait: 'Waited', called: 'Since call', service: 'Service time' },
     action: {
       callNext: 'Call next',
@@ -265,6 +267,7 @@ function serviceName(code) {
 }
 
 function priorityName(code) {
+  if (code === 'APPOINTMENT') return state.t('appointment');
   const found = ((state.hall && state.hall.priorities) || []).find((p) => p.code === code);
   return found ? localName(found, state.lang) : code;
 }

@@ -1,5 +1,7 @@
 // HallQ kiosk (取号机): /kiosk/?token=<kiosk device token>[&lang=en]
 // A citizen picks a 绿色通道 category if one applies, then a service, and gets a numbered ticket.
+// 预约签到: a booked citizen's QR code, read by the scanner (it types the code and Enter), or their ID card
+// on the kiosk's reader (the bridge tells the server; the result comes back on the event stream).
 import {
   api,
   errorText,
@@ -46,7 +48,24 @@ const TEXT = {
       print: '请取走号票；如未出票，请扫描二维码',
       printFailed: '打印机{reason}，未能出票。请用手机扫描二维码保存您的号码。',
       printer: { PAPER_OUT: '缺纸', COVER_OPEN: '纸仓盖未合上', CUTTER_ERROR: '切纸故障', OFFLINE: '无响应' },
-      done: '完成（{n} 秒）'
+      done: '完成（{n} 秒）',
+      appointment: '预约号：请留意叫号，将优先办理',
+      late: '已超过预约签到时间，按普通号排队'
+    },
+    checkIn: {
+      open: '预约签到',
+      title: '预约签到',
+      hint: '请将预约二维码对准扫码口，或在身份证读卡区刷身份证',
+      label: '预约码',
+      submit: '签到',
+      back: '返回',
+      pending: '正在签到，请稍候…',
+      APPOINTMENT_NOT_FOUND: '未找到该预约（今日无此身份证的预约）。',
+      NOT_TODAY: '该预约不是今天的，请在预约日期前来。',
+      APPOINTMENT_CANCELLED: '该预约已取消。',
+      ALREADY_CHECKED_IN: '该预约已签到，请勿重复签到。',
+      TOO_EARLY: '还未到签到时间。{detail}',
+      other: '签到未成功，请联系工作人员。（{detail}）'
     }
   },
   en: {
@@ -78,7 +97,24 @@ const TEXT = {
       print: 'Please take your ticket; if none was printed, scan the QR code',
       printFailed: 'The printer {reason}, so no ticket was printed. Please scan the QR code to keep your number.',
       printer: { PAPER_OUT: 'is out of paper', COVER_OPEN: 'cover is open', CUTTER_ERROR: 'cutter failed', OFFLINE: 'does not respond' },
-      done: 'Done ({n} s)'
+      done: 'Done ({n} s)',
+      appointment: 'Appointment: you will be called first',
+      late: 'You came after your appointment\'s check-in time, so you queue as a walk-in'
+    },
+    checkIn: {
+      open: 'Appointment check-in',
+      title: 'Appointment check-in',
+      hint: 'Hold your booking\'s QR code to the scanner, or place your ID card on the reader',
+      label: 'Booking code',
+      submit: 'Check in',
+      back: 'Back',
+      pending: 'Checking in, please wait…',
+      APPOINTMENT_NOT_FOUND: 'No appointment found (none today for this ID card).',
+      NOT_TODAY: 'This appointment is not for today.',
+      APPOINTMENT_CANCELLED: 'This appointment was cancelled.',
+      ALREADY_CHECKED_IN: 'This appointment is already checked in.',
+      TOO_EARLY: 'It is too early to check in. {detail}',
+      other: 'Check-in failed. Please ask the hall staff. ({detail})'
     }
   }
 };
@@ -105,7 +141,10 @@ const state = {
   countdown: null,
   idleTimer: null,
   deviceId: null, // this kiosk's id, from /api/v1/auth/me
-  printer: null // {printer, canPrint, ...}: what the printer last reported
+  printer: null, // {printer, canPrint, ...}: what the printer last reported
+  checkingIn: false, // the 预约签到 panel is open
+  checkInProblem: null, // text shown under the check-in field
+  checkInTimer: null
 };
 
 let t = translator(TEXT, state.lang);
@@ -120,6 +159,7 @@ function serviceName(code) {
 }
 
 function priorityName(code) {
+  if (code === 'APPOINTMENT') return t('checkIn.open');
   const priority = state.hall && findByCode(state.hall.priorities, code);
   return priority ? localName(priority, state.lang) : code;
 }
@@ -135,6 +175,12 @@ function renderFrame() {
   byId('priority-title').textContent = t('priorityTitle');
   byId('priority-hint').textContent = t('priorityHint');
   byId('qr-caption').textContent = t('result.qrCaption');
+  byId('check-in-open').textContent = t('checkIn.open');
+  byId('check-in-title').textContent = t('checkIn.title');
+  byId('check-in-hint').textContent = t('checkIn.hint');
+  byId('check-in-label').textContent = t('checkIn.label');
+  byId('check-in-submit').textContent = t('checkIn.submit');
+  byId('check-in-back').textContent = t('checkIn.back');
   renderPrinter();
 }
 
@@ -225,17 +271,25 @@ function estimateText(reply) {
 
 function renderResult() {
   const reply = state.result;
-  byId('start').hidden = Boolean(reply);
+  byId('start').hidden = Boolean(reply) || state.checkingIn;
+  byId('check-in').hidden = Boolean(reply) || !state.checkingIn;
+  showText('check-in-message', state.checkInProblem);
   byId('result').hidden = !reply;
   if (!reply) return;
   const ticket = reply.ticket;
   showText('ticket-service', serviceName(ticket.serviceCode));
   byId('ticket-number').textContent = ticket.number;
-  showText('ticket-priority', ticket.priority ? t('result.priority', { n: priorityName(ticket.priority) }) : '');
+  showText('ticket-priority', priorityText(reply));
   showText('ticket-ahead', typeof reply.ahead === 'number' ? t('result.ahead', { n: reply.ahead }) : '');
   byId('ticket-estimate').textContent = estimateText(reply);
   byId('ticket-qr').alt = t('result.qrAlt', { n: ticket.number });
   byId('done').textContent = t('result.done', { n: state.secondsLeft });
+}
+
+function priorityText(reply) {
+  if (reply.late) return t('result.late');
+  if (reply.ticket.priority === 'APPOINTMENT') return t('result.appointment');
+  return reply.ticket.priority ? t('result.priority', { n: priorityName(reply.ticket.priority) }) : '';
 }
 
 function renderAll() {
@@ -361,6 +415,8 @@ function countDown() {
 function showStart() {
   clearInterval(state.countdown);
   state.result = null;
+  state.checkingIn = false;
+  state.checkInProblem = null;
   byId('ticket-qr').removeAttribute('src');
   resetIdle();
   renderResult();
@@ -382,6 +438,8 @@ function applySnapshot(overview) {
 function applyEvent(event) {
   if (event.type === 'PRINTER_STATUS') {
     applyPrinter(event.payload);
+  } else if (event.type.startsWith('APPOINTMENT_') && event.actor === state.deviceId && event.payload.via === 'ID_CARD') {
+    applyIdCard(event);
   } else if (state.waiting.apply(event)) {
     renderWaiting();
   }
@@ -403,6 +461,78 @@ async function loadPrinter() {
     if (printer.status === 200) applyPrinter(printer.body);
   } catch (failure) {
     // unknown printer state: the default note already tells the citizen to scan if nothing printed
+  }
+}
+
+// ---- 预约签到
+
+function openCheckIn() {
+  state.checkingIn = true;
+  state.checkInProblem = null;
+  renderResult();
+  byId('check-in-code').value = '';
+  byId('check-in-code').focus();
+  armCheckInReset();
+}
+
+/** A panel left open goes back to the start screen, as a result does. */
+function armCheckInReset() {
+  clearTimeout(state.checkInTimer);
+  state.checkInTimer = setTimeout(() => { if (state.checkingIn && !state.result) showStart(); }, IDLE_RESET_MS);
+}
+
+/** The scanner types what the QR code holds (the booking code) and Enter. */
+async function submitCheckIn(submitted) {
+  submitted.preventDefault();
+  const field = byId('check-in-code');
+  const code = field.value.trim().toUpperCase();
+  field.value = '';
+  if (!code || state.pending) return;
+  state.pending = true;
+  state.checkInProblem = t('checkIn.pending');
+  renderResult();
+  try {
+    const reply = await api('POST', '/api/v1/appointments/check-in', {
+      token: state.token, body: { code }, signal: timeoutSignal(ISSUE_TIMEOUT_MS)
+    });
+    if (reply.status === 201 && reply.body && reply.body.ticket) {
+      state.checkInProblem = null;
+      showResult(reply.body);
+    } else {
+      state.checkInProblem = checkInRefusal(reply);
+    }
+  } catch (failure) {
+    state.checkInProblem = t('network');
+  } finally {
+    state.pending = false;
+    renderResult();
+    armCheckInReset();
+  }
+}
+
+function checkInRefusal(reply) {
+  const error = reply.body && reply.body.error ? reply.body.error : null;
+  const detail = errorText(reply, 'HTTP ' + reply.status);
+  if (reply.status === 400 && error && error.field === 'code') return t('checkIn.APPOINTMENT_NOT_FOUND');
+  if (error && ['APPOINTMENT_NOT_FOUND', 'NOT_TODAY', 'APPOINTMENT_CANCELLED', 'ALREADY_CHECKED_IN', 'TOO_EARLY'].includes(error.code)) {
+    return t('checkIn.' + error.code, { detail });
+  }
+  return t('checkIn.other', { detail });
+}
+
+/** The ID card reader of this kiosk checked someone in (or could not): shown as if the code was scanned. */
+async function applyIdCard(event) {
+  if (event.type === 'APPOINTMENT_CHECK_IN_REFUSED') {
+    state.checkingIn = true;
+    state.checkInProblem = checkInRefusal({ status: 409, body: { error: { code: event.payload.code, message: '' } } });
+    renderResult();
+    armCheckInReset();
+    return;
+  }
+  const reply = await api('GET', '/api/v1/tickets/' + encodeURIComponent(event.ticketId));
+  if (reply.status === 200 && reply.body) {
+    state.checkInProblem = null;
+    showResult({ ...reply.body, late: event.payload.late });
   }
 }
 
@@ -435,6 +565,9 @@ async function checkToken() {
 function start() {
   byId('lang-toggle').addEventListener('click', toggleLang);
   byId('done').addEventListener('click', showStart);
+  byId('check-in-open').addEventListener('click', openCheckIn);
+  byId('check-in-back').addEventListener('click', showStart);
+  byId('check-in-form').addEventListener('submit', submitCheckIn);
   byId('ticket-qr').addEventListener('error', () => { byId('qr').hidden = true; });
   renderAll();
   loadHall();

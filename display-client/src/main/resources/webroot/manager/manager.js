@@ -13,10 +13,11 @@ import { kpiSection } from './kpi-section.js';
 import { ledgerSection } from './ledger-section.js';
 import { queueRulesSection } from './queue-rules-section.js';
 import { tidalSection } from './tidal-section.js';
+import { appointmentsSection } from './appointments-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
-const SECTIONS = [alertsSection, complianceSection, todaySection, daySection, standardsSection, queueRulesSection, tidalSection, devicesSection, kpiSection, feedSection,
-  ledgerSection];
+const SECTIONS = [alertsSection, complianceSection, todaySection, daySection, appointmentsSection, standardsSection, queueRulesSection, tidalSection,
+  devicesSection, kpiSection, feedSection, ledgerSection];
 
 const TEXT = {
   zh: {

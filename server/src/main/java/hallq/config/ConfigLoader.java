@@ -1,6 +1,7 @@
 package hallq.config;
 
 import hallq.DomainException;
+import hallq.appointment.AppointmentRule;
 import hallq.config.HallqConfig.Alerts;
 import hallq.config.HallqConfig.AuthSettings;
 import hallq.config.HallqConfig.CounterConfig;
@@ -23,6 +24,7 @@ import hallq.quality.QualityIndicators;
 import hallq.privacy.PersonalData;
 import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
+import hallq.queue.Ticket;
 import hallq.rating.Rating;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
@@ -174,7 +176,8 @@ public final class ConfigLoader {
         s.optionalText("departmentName"),
         queueRule(s, "priorityRule", PriorityRule.STRICT, PriorityRule::fromJson),
         queueRule(s, "closingRule", ClosingRule.SERVE_LATE, ClosingRule::fromJson),
-        queueRule(s, "tidal", null, HallqConfig.TidalRule::fromJson));
+        queueRule(s, "tidal", null, HallqConfig.TidalRule::fromJson),
+        queueRule(s, "appointments", AppointmentRule.OFF, AppointmentRule::fromConfig));
   }
 
   /** {@code privacy.secretKey}: empty (no personal data stored), or base64 of at least 32 bytes. */
@@ -344,6 +347,9 @@ public final class ConfigLoader {
 
   private static void validateReferences(HallqConfig config) {
     unique(config.priorities(), PriorityCategory::code, "priorities", "code");
+    if (config.hasPriority(Ticket.APPOINTMENT)) {
+      throw new ConfigException("priorities", "the category code " + Ticket.APPOINTMENT + " is kept for checked-in appointments");
+    }
     unique(config.lowRatingReasons(), LowRatingReason::code, "lowRatingReasons", "code");
     unique(config.outcomes(), HallqConfig.Outcome::code, "outcomes", "code");
     if (config.outcomes().isEmpty()) {

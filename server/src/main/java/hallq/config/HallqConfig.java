@@ -1,6 +1,7 @@
 package hallq.config;
 
 import hallq.DomainException;
+import hallq.appointment.AppointmentRule;
 import hallq.auth.DisabledRule;
 import hallq.auth.GroupRole;
 import hallq.quality.QualityIndicators;
@@ -239,7 +240,8 @@ public record HallqConfig(
    * is not the feed's default.
    */
   public record ServiceTypeConfig(String code, String prefix, String name, String nameEn, ServiceStandard standard,
-      String itemCode, String departmentCode, String departmentName, PriorityRule priorityRule, ClosingRule closingRule, TidalRule tidal) {
+      String itemCode, String departmentCode, String departmentName, PriorityRule priorityRule, ClosingRule closingRule, TidalRule tidal,
+      AppointmentRule appointments) {
     public int targetWaitMinutes() {
       return standard.targetWaitMinutes();
     }

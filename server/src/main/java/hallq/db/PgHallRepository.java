@@ -96,6 +96,7 @@ public final class PgHallRepository {
         .compose(v -> new PgPriorityRuleRepository(hallId).syncFromConfig(sql, config.serviceTypes()))
         .compose(v -> new PgClosingRuleRepository(hallId).syncFromConfig(sql, config.serviceTypes()))
         .compose(v -> new PgHallQueueRuleRepository(hallId).syncFromConfig(sql, config.queue()))
+        .compose(v -> new PgAppointmentRuleRepository(hallId).syncFromConfig(sql, config.serviceTypes()))
         .compose(v -> sql.preparedQuery(DEACTIVATE_COUNTERS).execute(Tuple.of(hallId)))
         .compose(v -> batch(sql, UPSERT_COUNTER, config.counters().stream()
             .map(c -> Tuple.of(hallId, c.no(), c.name())).toList()))

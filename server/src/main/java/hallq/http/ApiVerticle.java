@@ -1,5 +1,6 @@
 package hallq.http;
 
+import hallq.appointment.AppointmentService;
 import hallq.auth.AuthService;
 import hallq.config.HallqConfig;
 import hallq.demo.DemoDevices;
@@ -49,7 +50,7 @@ public final class ApiVerticle extends VerticleBase {
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
       ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed,
       PriorityRules priorityRules, ClosingRules closingRules, DaySummaries daySummaries,
-      HallQueueRules hallQueueRules, TidalCounters tidal) {}
+      HallQueueRules hallQueueRules, TidalCounters tidal, AppointmentService appointments) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -107,6 +108,7 @@ public final class ApiVerticle extends VerticleBase {
     DaySummaryApi daySummaryApi = new DaySummaryApi(services.daySummaries());
     ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.quality());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
+    AppointmentApi appointmentApi = new AppointmentApi(vertx, config, services.appointments());
     EventStreamApi eventStreamApi = new EventStreamApi(vertx, auth, services.feed(), queue, config.push());
     Map<String, Handler<RoutingContext>> operations = Map.ofEntries(
         Map.entry("login", authApi::login),
@@ -178,7 +180,16 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("setClosingRule", queueRulesApi::setClosingRule),
         Map.entry("getDaySummary", daySummaryApi::getDaySummary),
         Map.entry("setCorrectiveAction", reportApi::setCorrectiveAction),
-        Map.entry("getConsistency", reportApi::getConsistency));
+        Map.entry("getConsistency", reportApi::getConsistency),
+        Map.entry("listAppointmentSlots", appointmentApi::listAppointmentSlots),
+        Map.entry("bookAppointment", appointmentApi::bookAppointment),
+        Map.entry("listAppointments", appointmentApi::listAppointments),
+        Map.entry("checkInAppointment", appointmentApi::checkInAppointment),
+        Map.entry("getAppointment", appointmentApi::getAppointment),
+        Map.entry("cancelAppointment", appointmentApi::cancelAppointment),
+        Map.entry("getAppointmentQr", appointmentApi::getAppointmentQr),
+        Map.entry("checkInByIdCard", appointmentApi::checkInByIdCard),
+        Map.entry("setAppointmentRule", appointmentApi::setAppointmentRule));
 
     ErrorReplies errors = new ErrorReplies();
     OpenAPIContract validated = new ValidatorCachingContract(contract);

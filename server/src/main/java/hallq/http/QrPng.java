@@ -6,6 +6,10 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +21,19 @@ import javax.imageio.ImageIO;
 final class QrPng {
   private static final int QUIET_ZONE_MODULES = 4;
 
+  private static final int PIXELS_PER_MODULE = 8;
+
   private QrPng() {}
+
+  /** Replies with the QR code of the text {@code content} yields, drawn on a worker (image encoding blocks). */
+  static void reply(Vertx vertx, RoutingContext ctx, Future<String> content) {
+    content.compose(text -> vertx.executeBlocking(() -> render(text, PIXELS_PER_MODULE), false))
+        .onSuccess(png -> ctx.response()
+            .putHeader("Content-Type", "image/png")
+            .putHeader("Cache-Control", "private, max-age=86400")
+            .end(Buffer.buffer(png)))
+        .onFailure(ctx::fail);
+  }
 
   /** Blocking (image encoding): call on a worker. */
   static byte[] render(String text, int pixelsPerModule) {

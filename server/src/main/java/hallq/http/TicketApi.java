@@ -16,7 +16,6 @@ import hallq.rating.RatingService;
 import hallq.standards.StandardsService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -26,8 +25,6 @@ import java.util.UUID;
 final class TicketApi {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String TICKET_KEY = "Ticket-Key";
-
-  private static final int QR_PIXELS_PER_MODULE = 8;
 
   private final Vertx vertx;
   private final QueueService queue;
@@ -50,11 +47,15 @@ final class TicketApi {
     JsonObject body = ctx.body().asJsonObject();
     String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
     issuer.submit(queue.issueRequest(body.getString("serviceCode"), body.getString("priority"), key, kiosk.name()))
-        .onSuccess(issued -> Replies.json(ctx, issued.created() ? 201 : 200,
-            Future.succeededFuture(toJson(issued.position())
-                .put("citizenKey", issued.citizenKey())
-                .put("ticketPageUrl", ticketPageUrl(issued.ticket().id(), issued.citizenKey())))))
+        .onSuccess(issued -> Replies.json(ctx, issued.created() ? 201 : 200, Future.succeededFuture(issuedJson(issued, publicBaseUrl))))
         .onFailure(ctx::fail);
+  }
+
+  /** A ticket as its kiosk gets it: where it stands, and the key and link of its QR code. */
+  static JsonObject issuedJson(Issued issued, String publicBaseUrl) {
+    return toJson(issued.position())
+        .put("citizenKey", issued.citizenKey())
+        .put("ticketPageUrl", TicketPage.url(publicBaseUrl, issued.ticket().id(), issued.citizenKey()));
   }
 
   /** The ticket's page: where it stands, its rating once given, and the materials its service asks the citizen to bring. */
@@ -72,13 +73,7 @@ final class TicketApi {
   void getTicketQr(RoutingContext ctx) {
     Access.kiosk(ctx);
     UUID id = ticketId(ctx);
-    queue.citizenKey(id)
-        .compose(key -> vertx.executeBlocking(() -> QrPng.render(ticketPageUrl(id, key), QR_PIXELS_PER_MODULE), false))
-        .onSuccess(png -> ctx.response()
-            .putHeader("Content-Type", "image/png")
-            .putHeader("Cache-Control", "private, max-age=86400")
-            .end(Buffer.buffer(png)))
-        .onFailure(ctx::fail);
+    QrPng.reply(vertx, ctx, queue.citizenKey(id).map(key -> ticketPageUrl(id, key)));
   }
 
   /**

@@ -38,6 +38,14 @@ public final class CallPolicy {
       ORDER BY t.rank_at, t.seq, t.id
       LIMIT 1 FOR UPDATE SKIP LOCKED""";
 
+  /** The head of one service's appointment tickets ($4: {@link Ticket#APPOINTMENT}), which are priority tickets. */
+  private static final String PICK_APPOINTMENT = "SELECT " + PgTicketRepository.COLUMNS + """
+       FROM ticket t
+      WHERE t.hall_id = $1 AND t.service_day = $2 AND t.service_code = $3 AND t.status = 'WAITING' AND (t.priority IS NULL) = false
+        AND t.priority = $4
+      ORDER BY t.rank_at, t.seq, t.id
+      LIMIT 1 FOR UPDATE SKIP LOCKED""";
+
   private static final String PEEK = WAITING_AT_COUNTER + CALL_ORDER + "LIMIT $4";
 
   private final String hallId;
@@ -55,7 +63,9 @@ public final class CallPolicy {
   /**
    * The same with each service's {@link PriorityRule}: the first priority ticket of a STRICT service
    * goes first; the first of a RATIO service only once the counter has called its share of walk-ins
-   * ({@code walkInsSincePriority}) or when no walk-in waits; otherwise the first walk-in.
+   * ({@code walkInsSincePriority}) or when no walk-in waits; otherwise the first walk-in. A checked-in
+   * appointment of a RATIO service goes before its other priority tickets and walk-ins whatever the count:
+   * its slot's capacity bounds how many there are, so they cannot starve walk-ins, and its time was promised.
    */
   public Future<Optional<Ticket>> pickNext(SqlClient sql, List<String> services, Map<String, PriorityRule> rules,
       int walkInsSincePriority, LocalDate day) {
@@ -68,6 +78,11 @@ public final class CallPolicy {
       if (first.isPresent()) {
         return Future.succeededFuture(first);
       }
+      return firstOf(sql, PICK_APPOINTMENT, ratio, 0, Ticket.APPOINTMENT, day);
+    }).compose(appointment -> {
+      if (appointment.isPresent()) {
+        return Future.succeededFuture(appointment);
+      }
       return firstHead(sql, ratio, 0, false, day).compose(priority -> {
         if (priority.isPresent() && rules.get(priority.get().serviceCode()).priorityDue(walkInsSincePriority)) {
           return Future.succeededFuture(priority);
@@ -78,13 +93,18 @@ public final class CallPolicy {
   }
 
   private Future<Optional<Ticket>> firstHead(SqlClient sql, List<String> services, int index, boolean walkIn, LocalDate day) {
+    return firstOf(sql, PICK_HEAD, services, index, walkIn, day);
+  }
+
+  /** The first head {@code pick} finds, service by service in the counter's order ($4: {@code which}). */
+  private Future<Optional<Ticket>> firstOf(SqlClient sql, String pick, List<String> services, int index, Object which, LocalDate day) {
     if (index == services.size()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return sql.preparedQuery(PICK_HEAD)
-        .execute(Tuple.of(hallId, day, services.get(index), walkIn))
+    return sql.preparedQuery(pick)
+        .execute(Tuple.of(hallId, day, services.get(index), which))
         .map(PgTicketRepository::first)
-        .compose(head -> head.isPresent() ? Future.succeededFuture(head) : firstHead(sql, services, index + 1, walkIn, day));
+        .compose(head -> head.isPresent() ? Future.succeededFuture(head) : firstOf(sql, pick, services, index + 1, which, day));
   }
 
   /** The next {@code limit} tickets this counter would call, in that order, without locking them. */

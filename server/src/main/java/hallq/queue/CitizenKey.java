@@ -23,11 +23,15 @@ public final class CitizenKey {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** Whether {@code offered} is the stored key, compared in constant time. */
+  public static boolean matches(Optional<String> stored, String offered) {
+    return stored.isPresent() && offered != null && MessageDigest.isEqual(
+        stored.get().getBytes(StandardCharsets.US_ASCII), offered.getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** Passes if {@code offered} is the ticket's key; otherwise 403, in constant time. */
   public static void require(Optional<String> stored, String offered, String number) {
-    boolean matches = stored.isPresent() && offered != null && MessageDigest.isEqual(
-        stored.get().getBytes(StandardCharsets.US_ASCII), offered.getBytes(StandardCharsets.US_ASCII));
-    if (!matches) {
+    if (!matches(stored, offered)) {
       throw DomainException.forbidden("WRONG_TICKET_KEY", "the Ticket-Key does not belong to ticket " + number);
     }
   }

@@ -125,6 +125,14 @@ public final class QueueService {
     return new GroupCommit<>(LARGEST_ISSUE_GROUP, requests -> pool.withTransaction(sql -> issueGroup(sql, requests)), this::issue);
   }
 
+  /**
+   * A ticket issued in the caller's transaction (an appointment's check-in), under the hall's issue rules
+   * (open, last issue time, quota), with its print job for the kiosk named as the request's actor.
+   */
+  public Future<Issued> issueIn(SqlConnection sql, ServiceTypeConfig service, String priority, String kioskId) {
+    return insertNew(sql, List.of(new IssueRequest(service, priority, null, kioskId))).compose(issued -> issued.get(0));
+  }
+
   /** One request in a transaction of its own; a retried request gets the ticket its key made. */
   private Future<Issued> issue(IssueRequest request) {
     String key = request.idempotencyKey();
@@ -183,7 +191,8 @@ public final class QueueService {
     List<Future<?>> all = new ArrayList<>();
     Future<Ticket> changed = change(sql, ticket, EventType.TICKET_CALLED, actor);
     all.add(changed);
-    if (counted) {
+    // An appointment is outside the RATIO count: it neither uses up a priority turn nor counts as a walk-in.
+    if (counted && !Ticket.APPOINTMENT.equals(ticket.priority())) {
       all.add(priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null));
     }
     Long assignment = counter.assignments().get(ticket.serviceCode());

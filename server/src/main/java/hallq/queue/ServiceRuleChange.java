@@ -11,11 +11,11 @@ import java.util.function.Supplier;
  * A manager changes one service's queue rule at run time: the service must exist, the rule is locked,
  * and only a rule that differs is written, with its audit row, in one transaction.
  */
-final class ServiceRuleChange {
+public final class ServiceRuleChange {
   private ServiceRuleChange() {}
 
   /** The rule set; {@code parse} reads it from the request (a 400 naming the field) once the service is known. */
-  static <R> Future<R> apply(Pool pool, HallqConfig config, HallClock clock, ServiceRuleStore<R> store, String serviceCode,
+  public static <R> Future<R> apply(Pool pool, HallqConfig config, HallClock clock, ServiceRuleStore<R> store, String serviceCode,
       Supplier<R> parse, String by) {
     if (config.serviceType(serviceCode).isEmpty()) {
       throw DomainException.notFound("SERVICE_NOT_FOUND", "serviceCode: no service type '" + serviceCode + "'");

@@ -33,6 +33,12 @@ public record Ticket(
     String closedReason,
     Instant parkedAt) {
 
+  /**
+   * The priority of a ticket a booked citizen got by checking in within the appointment's window: it
+   * queues with the 绿色通道 tickets, and goes first under a RATIO rule too ({@link CallPolicy}).
+   */
+  public static final String APPOINTMENT = "APPOINTMENT";
+
   public static Ticket issue(String serviceCode, String prefix, LocalDate day, int seq, String priority, Instant now) {
     return new Ticket(UUID.randomUUID(), serviceCode, day, seq, number(prefix, seq), priority, TicketStatus.WAITING,
         null, now, now, now, null, null, null, 0, 0, null, null, null);

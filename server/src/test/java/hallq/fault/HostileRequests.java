@@ -81,7 +81,11 @@ final class HostileRequests {
       Map.entry("callTicket", Access.COUNTER), Map.entry("parkTicket", Access.COUNTER), Map.entry("listParkedAtCounter", Access.ANY),
       Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER),
       Map.entry("setClosingRule", Access.MANAGER), Map.entry("getDaySummary", Access.MANAGER),
-      Map.entry("assignService", Access.MANAGER), Map.entry("endAssignment", Access.MANAGER), Map.entry("listAssignments", Access.STAFF));
+      Map.entry("assignService", Access.MANAGER), Map.entry("endAssignment", Access.MANAGER), Map.entry("listAssignments", Access.STAFF),
+      Map.entry("listAppointmentSlots", Access.PUBLIC), Map.entry("bookAppointment", Access.PUBLIC),
+      Map.entry("getAppointment", Access.PUBLIC), Map.entry("cancelAppointment", Access.PUBLIC), Map.entry("getAppointmentQr", Access.PUBLIC),
+      Map.entry("listAppointments", Access.MANAGER), Map.entry("setAppointmentRule", Access.MANAGER),
+      Map.entry("checkInAppointment", Access.KIOSK), Map.entry("checkInByIdCard", Access.BRIDGE));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -107,7 +111,14 @@ final class HostileRequests {
       Map.entry("assignService", "{\"serviceCode\":\"REAL_ESTATE\",\"minutes\":30,\"reason\":\"排队过长\"}"),
       Map.entry("setClosingRule", "{\"mode\":\"CLOSE_UNSERVED\",\"reason\":\"闭厅未办理\"}"),
       Map.entry("setCorrectiveAction", "{\"rootCause\":\"午间窗口少\",\"action\":\"错峰午休\",\"owner\":\"张科长\",\"dueDate\":\"2026-12-31\"}"),
-      Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
+      Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"),
+      Map.entry("bookAppointment", "{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"phone\":\"13800138000\","
+          + "\"serviceCode\":\"SOCIAL_INSURANCE\",\"date\":\"2026-11-28\",\"slot\":\"09:00\",\"matter\":\"社保卡补办\"}"),
+      Map.entry("checkInAppointment", "{\"code\":\"ABCDEFGH\"}"),
+      Map.entry("checkInByIdCard", "{\"deviceId\":\"idreader-1\",\"kioskId\":\"kiosk-1\",\"idNumber\":\"11010519491231002X\",\"name\":\"张三\"}"),
+      Map.entry("setAppointmentRule", "{\"enabled\":true,\"from\":\"09:00\",\"to\":\"12:00\",\"slotMinutes\":30,\"capacityPerSlot\":4,"
+          + "\"minDaysAhead\":1,\"maxWorkingDaysAhead\":5,\"onePerPersonPerDay\":true,\"cancelHoursBefore\":2,\"graceMinutes\":10,"
+          + "\"noShowLimit\":3,\"noShowWindowDays\":30,\"blockDays\":30}"));
 
   static final List<String> INJECTIONS = List.of(
       "' OR '1'='1", "'; DROP TABLE ticket; --", "1; SELECT pg_sleep(5)--", "\" OR \"\"=\"", "1' UNION SELECT token_hash FROM auth_session--",
@@ -422,6 +433,7 @@ final class HostileRequests {
       case "date" -> "2026-11-27";
       case "indicator" -> "goodRate";
       case "window" -> random.nextBoolean() ? "HALL" : String.valueOf(1 + random.nextInt(3));
+      case "code" -> "ABCDEFGH";
       default -> throw new IllegalStateException("the fuzz knows no value for path parameter " + name + ": add one");
     };
   }
@@ -434,6 +446,7 @@ final class HostileRequests {
       case "deviceId" -> op.getOperationId().equals("reportBridgeDevice") ? null : "kiosk-" + (3 + random.nextInt(900));
       case "serviceCode" -> "NO_SUCH_SERVICE_" + random.nextInt(1000);
       case "jobId", "alertId", "caseId", "assignmentId" -> String.valueOf(1_000_000_000L + random.nextInt(1_000_000));
+      case "code" -> "ZZZZ" + (2 + random.nextInt(8)) + (2 + random.nextInt(8)) + (2 + random.nextInt(8)) + (2 + random.nextInt(8));
       default -> null;
     };
   }
@@ -471,6 +484,7 @@ final class HostileRequests {
       case "period" -> "2026-Q4";
       case "date" -> "2026-11-27";
       case "days" -> "28";
+      case "key" -> "k".repeat(22);
       default -> null;
     };
   }
@@ -491,7 +505,7 @@ final class HostileRequests {
   private String badHeaderValue(String name) {
     return switch (name) {
       case "Idempotency-Key" -> pick(List.of("has space", "k".repeat(129 + random.nextInt(1000)), "\u00fc", "';DROP TABLE ticket;--", "a/b", "<x>"));
-      case "Ticket-Key" -> pick(List.of("short", "k".repeat(23), "' OR 1=1 --aaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaa=", "../../../etc/passwd--x"));
+      case "Ticket-Key", "Appointment-Key" -> pick(List.of("short", "k".repeat(23), "' OR 1=1 --aaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaa=", "../../../etc/passwd--x"));
       case "Last-Event-ID" -> pick(List.of("abc", "-1", "1234567890123456789", "1.5", "1e3", "' OR 1=1", "0x10"));
       default -> throw new IllegalStateException("the fuzz knows no bad value for header " + name + ": add one");
     };
