@@ -16,10 +16,12 @@ public final class PgCounterRepository {
    * A counter row; {@code services} in the counter's preferred order; {@code walkInsSincePriority}: walk-ins
    * it called since its last priority call (for a RATIO {@link hallq.queue.PriorityRule}).
    */
-  public record CounterRow(int no, String name, boolean paused, List<String> services, int walkInsSincePriority) {}
+  /** {@code smsContacts}: some ticket of the hall has an open SMS contact, so a call looks for reminders to queue. */
+  public record CounterRow(int no, String name, boolean paused, List<String> services, int walkInsSincePriority, boolean smsContacts) {}
 
   private static final String SELECT = """
       SELECT c.counter_no, c.name, c.paused, c.walk_ins_since_priority,
+        EXISTS (SELECT 1 FROM ticket_contact k WHERE k.hall_id = c.hall_id AND k.open) AS sms_contacts,
         array(SELECT cs.service_code FROM counter_service cs
               WHERE cs.hall_id = c.hall_id AND cs.counter_no = c.counter_no ORDER BY cs.position) AS services
       FROM counter c WHERE c.hall_id = $1 AND c.active""";
@@ -67,6 +69,7 @@ public final class PgCounterRepository {
 
   private static CounterRow fromRow(Row row) {
     return new CounterRow(row.getInteger("counter_no"), row.getString("name"), row.getBoolean("paused"),
-        List.of(row.getArrayOfStrings("services")), row.getInteger("walk_ins_since_priority"));
+        List.of(row.getArrayOfStrings("services")), row.getInteger("walk_ins_since_priority"),
+        row.getBoolean("sms_contacts"));
   }
 }

@@ -9,9 +9,10 @@ import hallq.db.PgCounterRepository.CounterRow;
 import hallq.db.PgCounterRepository;
 import hallq.db.PgEventLog.NewEvent;
 import hallq.db.PgEventLog;
-import hallq.db.PgHallQueueRuleRepository;
+import hallq.db.PgHallRules;
 import hallq.db.PgHallRepository;
 import hallq.db.PgPriorityRuleRepository;
+import hallq.db.PgSmsRepository;
 import hallq.db.PgStandardsRepository;
 import hallq.db.PgTicketRepository.Ahead;
 import hallq.db.PgTicketRepository.NewTicket;
@@ -77,10 +78,11 @@ public final class QueueService {
   private final PgEventLog events;
   private final CallPolicy callPolicy;
   private final PgPriorityRuleRepository priorityRules;
-  private final PgHallQueueRuleRepository hallRules;
+  private final PgHallRules<QueueRules> hallRules;
   private final DeviceJobPlanner deviceJobs;
   private final PgStandardsRepository standards;
   private final HandlingTimes handlingTimes;
+  private final PgSmsRepository sms;
 
   public QueueService(Pool pool, HallqConfig config, HallClock clock) {
     String hallId = config.hall().id();
@@ -93,10 +95,11 @@ public final class QueueService {
     this.events = new PgEventLog(hallId);
     this.callPolicy = new CallPolicy(hallId);
     this.priorityRules = new PgPriorityRuleRepository(hallId);
-    this.hallRules = new PgHallQueueRuleRepository(hallId);
+    this.hallRules = PgHallRules.queueRules(hallId);
     this.deviceJobs = new DeviceJobPlanner(config, clock);
     this.standards = new PgStandardsRepository(hallId);
     this.handlingTimes = new HandlingTimes(pool, hallId, clock);
+    this.sms = new PgSmsRepository(hallId);
   }
 
   /** The recent handling times wait estimates are made from; refreshed in the background, and by tests at will. */
@@ -169,19 +172,21 @@ public final class QueueService {
         return callPolicy.pickNext(sql, counter.services(), rules.result(), counter.walkInsSincePriority(), clock.today())
             .compose(next -> next.isEmpty()
                 ? Future.succeededFuture(state(counter, null))
-                : called(sql, next.get().call(counterNo, clock.now()), counted, actor).map(called -> state(counter, called)));
+                : called(sql, next.get().call(counterNo, clock.now()), counted, counter.smsContacts(), actor)
+                    .map(called -> state(counter, called)));
       });
     });
   }
 
-  /** Records a call; a counter with a RATIO service also counts it (its count sent with the call, pipelined). */
-  private Future<Ticket> called(SqlConnection sql, Ticket ticket, boolean counted, String actor) {
+  /**
+   * Records a call; a counter with a RATIO service also counts it, and while any SMS contact is open the
+   * reminders the call makes due are queued (each sent with the call, pipelined: no extra round trip).
+   */
+  private Future<Ticket> called(SqlConnection sql, Ticket ticket, boolean counted, boolean smsContacts, String actor) {
     Future<Ticket> changed = change(sql, ticket, EventType.TICKET_CALLED, actor);
-    if (!counted) {
-      return changed;
-    }
-    Future<Void> count = priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null);
-    return Future.all(changed, count).map(both -> changed.result());
+    Future<Void> count = counted ? priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null) : Future.succeededFuture();
+    Future<Void> reminders = smsContacts ? sms.queueDue(sql, ticket.id(), clock.now()) : Future.succeededFuture();
+    return Future.all(changed, count, reminders).map(all -> changed.result());
   }
 
   /** A counter may call when it is open and holds no ticket. */
@@ -256,7 +261,9 @@ public final class QueueService {
             ? ticket.callBack(counterNo, clock.now(), Duration.ofMinutes(rules.result().parkMinutes()))
             : ticket.call(counterNo, clock.now());
         JsonObject why = new JsonObject().put("outOfOrder", true).put("calledBack", parked).put("reason", reason);
-        return change(sql, called, EventType.TICKET_CALLED, actor, why).map(t -> state(counter, t));
+        Future<Ticket> changed = change(sql, called, EventType.TICKET_CALLED, actor, why);
+        Future<Void> reminders = counter.smsContacts() ? sms.queueDue(sql, called.id(), clock.now()) : Future.succeededFuture();
+        return Future.all(changed, reminders).map(both -> state(counter, changed.result()));
       });
     });
   }

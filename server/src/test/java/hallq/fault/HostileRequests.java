@@ -80,7 +80,8 @@ final class HostileRequests {
       Map.entry("getQueueRules", Access.MANAGER), Map.entry("setHallQueueRules", Access.MANAGER),
       Map.entry("callTicket", Access.COUNTER), Map.entry("parkTicket", Access.COUNTER), Map.entry("listParkedAtCounter", Access.ANY),
       Map.entry("setPriorityRule", Access.MANAGER), Map.entry("listRuleChanges", Access.MANAGER),
-      Map.entry("setClosingRule", Access.MANAGER), Map.entry("getDaySummary", Access.MANAGER));
+      Map.entry("setClosingRule", Access.MANAGER), Map.entry("getDaySummary", Access.MANAGER),
+      Map.entry("setTicketContact", Access.PUBLIC), Map.entry("setNearCallRules", Access.MANAGER), Map.entry("getSmsOutbox", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -103,6 +104,8 @@ final class HostileRequests {
       Map.entry("setHallQueueRules", "{\"noShowRequeueLimit\":1,\"requeueAfterPlaces\":3,\"recallLimit\":3,\"parkMinutes\":30}"),
       Map.entry("callTicket", "{\"number\":\"A001\",\"reason\":\"预约优先\"}"),
       Map.entry("parkTicket", "{\"reason\":\"回去取材料\"}"),
+      Map.entry("setTicketContact", "{\"mobile\":\"13812345678\"}"),
+      Map.entry("setNearCallRules", "{\"aheadThreshold\":3}"),
       Map.entry("setClosingRule", "{\"mode\":\"CLOSE_UNSERVED\",\"reason\":\"闭厅未办理\"}"),
       Map.entry("setCorrectiveAction", "{\"rootCause\":\"午间窗口少\",\"action\":\"错峰午休\",\"owner\":\"张科长\",\"dueDate\":\"2026-12-31\"}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"));
