@@ -46,7 +46,13 @@ const TEXT = {
       print: '请取走号票；如未出票，请扫描二维码',
       printFailed: '打印机{reason}，未能出票。请用手机扫描二维码保存您的号码。',
       printer: { PAPER_OUT: '缺纸', COVER_OPEN: '纸仓盖未合上', CUTTER_ERROR: '切纸故障', OFFLINE: '无响应' },
-      done: '完成（{n} 秒）'
+      done: '完成（{n} 秒）',
+      smsLabel: '短信提醒（选填）：快到您时和叫到您时发短信',
+      smsPlaceholder: '手机号',
+      smsSave: '保存',
+      smsTo: '短信提醒将发送至 {n}',
+      smsBad: '请输入 11 位手机号码。',
+      smsFailed: '未能保存短信提醒：{detail}'
     }
   },
   en: {
@@ -78,7 +84,13 @@ const TEXT = {
       print: 'Please take your ticket; if none was printed, scan the QR code',
       printFailed: 'The printer {reason}, so no ticket was printed. Please scan the QR code to keep your number.',
       printer: { PAPER_OUT: 'is out of paper', COVER_OPEN: 'cover is open', CUTTER_ERROR: 'cutter failed', OFFLINE: 'does not respond' },
-      done: 'Done ({n} s)'
+      done: 'Done ({n} s)',
+      smsLabel: 'SMS reminder (optional): a text when you are almost up and when called',
+      smsPlaceholder: 'Mobile number',
+      smsSave: 'Save',
+      smsTo: 'Text reminders go to {n}',
+      smsBad: 'Please enter an 11-digit mobile number.',
+      smsFailed: 'The SMS reminder was not saved: {detail}'
     }
   }
 };
@@ -101,6 +113,7 @@ const state = {
   unsettled: null, // {serviceCode, priority, key, at} of a press that got no definite answer
   problem: null, // {key, values}
   result: null,
+  sms: null, // what the SMS reminder form says: the masked number, or why not
   secondsLeft: 0,
   countdown: null,
   idleTimer: null,
@@ -236,6 +249,10 @@ function renderResult() {
   byId('ticket-estimate').textContent = estimateText(reply);
   byId('ticket-qr').alt = t('result.qrAlt', { n: ticket.number });
   byId('done').textContent = t('result.done', { n: state.secondsLeft });
+  showText('sms-label', t('result.smsLabel'));
+  byId('sms-mobile').placeholder = t('result.smsPlaceholder');
+  byId('sms-save').textContent = t('result.smsSave');
+  showText('sms-state', state.sms);
 }
 
 function renderAll() {
@@ -358,9 +375,38 @@ function countDown() {
   else byId('done').textContent = t('result.done', { n: state.secondsLeft });
 }
 
+/** 短信提醒: the number goes with the ticket's key (from the issue reply); the kiosk keeps no copy. */
+async function saveMobile(event) {
+  event.preventDefault();
+  const reply = state.result;
+  const mobile = byId('sms-mobile').value.replace(/\s+/g, '');
+  if (!reply) return;
+  state.secondsLeft = RESULT_SECONDS;
+  if (!/^1[3-9]\d{9}$/.test(mobile)) {
+    state.sms = t('result.smsBad');
+    renderResult();
+    return;
+  }
+  try {
+    const saved = await api('PUT', '/api/v1/tickets/' + encodeURIComponent(reply.ticket.id) + '/contact', {
+      body: { mobile },
+      headers: { 'Ticket-Key': reply.citizenKey }
+    });
+    state.sms = saved.status === 200 && saved.body && saved.body.contact
+      ? t('result.smsTo', { n: saved.body.contact.mobile })
+      : t('result.smsFailed', { detail: errorText(saved, 'HTTP ' + saved.status) });
+    if (saved.status === 200) byId('sms-mobile').value = '';
+  } catch (e) {
+    state.sms = t('result.smsFailed', { detail: e.message });
+  }
+  renderResult();
+}
+
 function showStart() {
   clearInterval(state.countdown);
   state.result = null;
+  state.sms = null;
+  byId('sms-mobile').value = '';
   byId('ticket-qr').removeAttribute('src');
   resetIdle();
   renderResult();
@@ -435,6 +481,8 @@ async function checkToken() {
 function start() {
   byId('lang-toggle').addEventListener('click', toggleLang);
   byId('done').addEventListener('click', showStart);
+  byId('sms-form').addEventListener('submit', saveMobile);
+  byId('sms-mobile').addEventListener('input', () => { state.secondsLeft = RESULT_SECONDS; });
   byId('ticket-qr').addEventListener('error', () => { byId('qr').hidden = true; });
   renderAll();
   loadHall();

@@ -9,13 +9,14 @@ import { daySection } from './day-section.js';
 import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
 import { feedSection } from './feed-section.js';
+import { smsSection } from './sms-section.js';
 import { kpiSection } from './kpi-section.js';
 import { ledgerSection } from './ledger-section.js';
 import { queueRulesSection } from './queue-rules-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
 const SECTIONS = [alertsSection, complianceSection, todaySection, daySection, standardsSection, queueRulesSection, devicesSection, kpiSection, feedSection,
-  ledgerSection];
+  smsSection, ledgerSection];
 
 const TEXT = {
   zh: {

@@ -1,0 +1,87 @@
+package hallq.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hallq.support.Browser;
+import hallq.support.HallTest;
+import hallq.support.Reply;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.JavascriptExecutor;
+
+/** 到号提醒 on the citizen's phone page: armed by a tap, alerted once when near and once when called. */
+class NearCallBrowserIT extends HallTest {
+
+  @Test
+  @Timeout(180)
+  @DisplayName("手机页点“提醒我”并留手机号；前面剩 3 人时提示一次（刷新后不重复），叫到时再提示一次")
+  void thePhonePageAlertsWhenNearAndWhenCalled() {
+    hall.clock.set(Instant.parse("2026-11-27T02:00:00Z"));
+    List<JsonObject> tickets = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      tickets.add(hall.issue("SOCIAL_INSURANCE"));
+    }
+    JsonObject mine = tickets.get(5);
+    String page = "http://127.0.0.1:" + hall.server.port() + "/ticket.html?id=" + mine.getString("id") + "&key=" + mine.getString("citizenKey");
+    String clerk = hall.clerk(1);
+    try (Browser phone = Browser.open(390, 844)) {
+      phone.go(page);
+      phone.waitForText("ahead", "前面还有 5 人");
+      phone.click("alert-arm");
+      phone.waitForText("alert-state", "已开启提醒");
+      phone.find("sms-mobile").sendKeys("13812345678");
+      phone.click("sms-save");
+      phone.waitForText("sms-state", "短信提醒将发送至 138****5678");
+      phone.screenshot("ticket-page-alerts-armed-390x844");
+      assertEquals(0, alerts(phone).size(), "nothing is near yet");
+
+      callAndServe(clerk); // A001: 4 ahead
+      phone.waitForText("ahead", "前面还有 4 人");
+      assertEquals(0, alerts(phone).size());
+      callAndServe(clerk); // A002: 3 ahead, the hall's threshold
+      phone.waitForText("near-alert", "快到您了：前面还有 3 人，请回到等候区");
+      JsonArray near = alerts(phone);
+      assertEquals(1, near.size(), near.encode());
+      assertEquals("NEAR", near.getJsonObject(0).getString("kind"));
+      assertEquals(3, near.getJsonObject(0).getInteger("ahead"));
+      phone.screenshot("ticket-page-near-390x844");
+
+      phone.go(page); // a reload: the banner stays, the alert is not repeated
+      phone.waitForText("near-alert", "前面还有 3 人");
+      assertEquals(0, alerts(phone).size(), "alerted once per ticket, across a reload");
+
+      callAndServe(clerk);
+      callAndServe(clerk);
+      callAndServe(clerk);
+      assertEquals(200, hall.counterOp(1, "call-next", clerk).status()); // A006
+      phone.waitForText("called-alert", "请到 1 号窗口办理");
+      JsonArray called = alerts(phone);
+      assertEquals(1, called.size(), called.encode());
+      assertEquals("CALLED", called.getJsonObject(0).getString("kind"));
+      assertEquals(1, called.getJsonObject(0).getInteger("counterNo"));
+      assertTrue(phone.find("near-alert").getText().isEmpty(), "the near banner gives way to the call");
+      phone.screenshot("ticket-page-near-call-called-390x844");
+    }
+    assertEquals(1L, hall.count("SELECT count(*) FROM sms_outbox WHERE ticket_number = 'A006' AND kind = 'NEAR' AND ahead = 3"));
+    assertEquals(1L, hall.count("SELECT count(*) FROM sms_outbox WHERE ticket_number = 'A006' AND kind = 'CALLED'"));
+  }
+
+  private static JsonArray alerts(Browser phone) {
+    Object log = ((JavascriptExecutor) phone.driver()).executeScript("return JSON.stringify(window.hallqAlerts || [])");
+    return new JsonArray((String) log);
+  }
+
+  private void callAndServe(String clerk) {
+    for (String op : List.of("call-next", "start", "finish")) {
+      Reply reply = hall.counterOp(1, op, clerk);
+      assertEquals(200, reply.status(), op + ": " + reply);
+    }
+  }
+}
