@@ -174,6 +174,15 @@ class NearCallIT {
       assertEquals(1L, hall.count("SELECT count(*) FROM sms_outbox WHERE kind = 'CALLED' AND attempts = 0"));
       assertEquals(409, setContact(hall, ticket, PHONE_6).status(), "a called ticket takes no number");
       assertEquals(false, hall.api.get("/api/v1/sms", manager).body().getBoolean("configured"));
+
+      // A contact whose ticket ends uncalled closes with the next call: then calls look for no reminders.
+      JsonObject leaving = hall.issue("SOCIAL_INSURANCE");
+      hall.issue("SOCIAL_INSURANCE");
+      assertEquals(200, setContact(hall, leaving, PHONE_2).status());
+      assertEquals(200, hall.asCitizen(leaving, "cancel", null).status());
+      assertEquals(1L, hall.count("SELECT count(*) FROM ticket_contact WHERE open"));
+      assertEquals(200, hall.counterOp(2, "call-next", hall.clerk(2)).status());
+      assertEquals(0L, hall.count("SELECT count(*) FROM ticket_contact WHERE open"));
     }
     try (TestHall keyless = TestHall.start(vertx, raw -> raw.getJsonObject("privacy").put("secretKey", ""))) {
       Reply refused = setContact(keyless, keyless.issue("SOCIAL_INSURANCE"), PHONE_6);

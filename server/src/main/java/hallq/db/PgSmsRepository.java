@@ -51,7 +51,12 @@ public final class PgSmsRepository {
       called AS (
         UPDATE ticket_contact k SET open = false FROM changed c
          WHERE k.ticket_id = c.id AND c.status = 'CALLED' AND k.open
-        RETURNING k.ticket_id, c.number, c.counter_no, k.phone_encrypted, k.phone_masked)
+        RETURNING k.ticket_id, c.number, c.counter_no, k.phone_encrypted, k.phone_masked),
+      -- Contacts of tickets that ended without a call (cancelled, closed unserved) close too, so that calls
+      -- stop looking for reminders once no contact can get one.
+      ended AS (
+        UPDATE ticket_contact k SET open = false FROM ticket t
+         WHERE k.hall_id = $1 AND k.open AND t.id = k.ticket_id AND t.status NOT IN ('WAITING', 'PARKED', 'CALLED'))
       INSERT INTO sms_outbox (hall_id, ticket_id, kind, ticket_number, ahead, counter_no, phone_encrypted, phone_masked, created_at)
       SELECT $1, n.ticket_id, 'NEAR', n.number, n.ahead::int, NULL::int, n.phone_encrypted, n.phone_masked, $3::timestamptz FROM near n
        WHERE n.ahead <= (SELECT (r.rules->>'aheadThreshold')::int FROM near_call_rules r WHERE r.hall_id = $1)
