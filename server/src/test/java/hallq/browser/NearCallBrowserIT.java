@@ -14,7 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 
 /** 到号提醒 on the citizen's phone page: armed by a tap, alerted once when near and once when called. */
 class NearCallBrowserIT extends HallTest {
@@ -71,6 +73,45 @@ class NearCallBrowserIT extends HallTest {
     }
     assertEquals(1L, hall.count("SELECT count(*) FROM sms_outbox WHERE ticket_number = 'A006' AND kind = 'NEAR' AND ahead = 3"));
     assertEquals(1L, hall.count("SELECT count(*) FROM sms_outbox WHERE ticket_number = 'A006' AND kind = 'CALLED'"));
+  }
+
+  @Test
+  @Timeout(90)
+  @DisplayName("大厅管理：到号提醒人数 3 → 2，修改记录显示；0 被拒并显示在字段旁；手机页随之按 2 人提醒")
+  void managerChangesTheNearCallThreshold() {
+    hall.clock.set(Instant.parse("2026-11-27T02:00:00Z"));
+    try (Browser page = Browser.open(1280, 1000)) {
+      StaffSignIn.manager(page, "http://127.0.0.1:" + hall.server.port());
+      page.until(d -> "3".equals(d.findElement(By.id("rules-aheadThreshold")).getAttribute("value")) ? true : null);
+      type(page, "rules-aheadThreshold", "0");
+      page.click("rules-near-save");
+      page.waitForText("rules-aheadThreshold-error", "aheadThreshold");
+      type(page, "rules-aheadThreshold", "2");
+      page.click("rules-near-save");
+      page.waitForText("rules-near-saved", "到号提醒已保存");
+      page.waitForText("rules-near-edited", "manager");
+      String audit = page.waitForText("rules-changes-body", "提前提醒人数：3 → 2");
+      assertTrue(audit.contains("到号提醒"), audit);
+      ((JavascriptExecutor) page.driver()).executeScript("document.getElementById('rules-near-form').scrollIntoView();");
+      page.screenshot("manager-near-call-rule-1280x1000");
+    }
+    assertEquals(1L, hall.count("SELECT count(*) FROM rule_change WHERE kind = 'NEAR_CALL_RULES' AND changed_by = 'manager'"));
+    hall.issue("SOCIAL_INSURANCE");
+    hall.issue("SOCIAL_INSURANCE");
+    JsonObject third = hall.issue("SOCIAL_INSURANCE");
+    try (Browser phone = Browser.open(390, 844)) {
+      phone.go("http://127.0.0.1:" + hall.server.port() + "/ticket.html?id=" + third.getString("id") + "&key=" + third.getString("citizenKey"));
+      phone.waitForText("near-alert", "快到您了：前面还有 2 人");
+    }
+  }
+
+  private static void type(Browser page, String id, String value) {
+    WebElement input = page.until(d -> {
+      WebElement found = d.findElement(By.id(id));
+      return found.isEnabled() ? found : null;
+    });
+    input.clear();
+    input.sendKeys(value);
   }
 
   private static JsonArray alerts(Browser phone) {
