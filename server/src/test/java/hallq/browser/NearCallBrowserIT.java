@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 
 /** 到号提醒 on the citizen's phone page: armed by a tap, alerted once when near and once when called. */
 class NearCallBrowserIT extends HallTest {
@@ -83,10 +82,10 @@ class NearCallBrowserIT extends HallTest {
     try (Browser page = Browser.open(1280, 1000)) {
       StaffSignIn.manager(page, "http://127.0.0.1:" + hall.server.port());
       page.until(d -> "3".equals(d.findElement(By.id("rules-aheadThreshold")).getAttribute("value")) ? true : null);
-      type(page, "rules-aheadThreshold", "0");
+      page.type("rules-aheadThreshold", "0");
       page.click("rules-near-save");
       page.waitForText("rules-aheadThreshold-error", "aheadThreshold");
-      type(page, "rules-aheadThreshold", "2");
+      page.type("rules-aheadThreshold", "2");
       page.click("rules-near-save");
       page.waitForText("rules-near-saved", "到号提醒已保存");
       page.waitForText("rules-near-edited", "manager");
@@ -103,15 +102,6 @@ class NearCallBrowserIT extends HallTest {
       phone.go("http://127.0.0.1:" + hall.server.port() + "/ticket.html?id=" + third.getString("id") + "&key=" + third.getString("citizenKey"));
       phone.waitForText("near-alert", "快到您了：前面还有 2 人");
     }
-  }
-
-  private static void type(Browser page, String id, String value) {
-    WebElement input = page.until(d -> {
-      WebElement found = d.findElement(By.id(id));
-      return found.isEnabled() ? found : null;
-    });
-    input.clear();
-    input.sendKeys(value);
   }
 
   private static JsonArray alerts(Browser phone) {
