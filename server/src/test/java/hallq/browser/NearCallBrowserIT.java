@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hallq.support.Browser;
 import hallq.support.HallTest;
 import hallq.support.Reply;
+import hallq.support.TestHall;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -102,6 +103,28 @@ class NearCallBrowserIT extends HallTest {
       phone.go("http://127.0.0.1:" + hall.server.port() + "/ticket.html?id=" + third.getString("id") + "&key=" + third.getString("citizenKey"));
       phone.waitForText("near-alert", "快到您了：前面还有 2 人");
     }
+  }
+
+  @Test
+  @Timeout(90)
+  @DisplayName("取号机：取号后可留手机号接收短信提醒，只显示掩码；号码错误时提示")
+  void theKioskTakesANumberForSmsReminders() {
+    hall.clock.set(Instant.parse("2026-11-27T02:00:00Z"));
+    try (Browser kiosk = Browser.open(1080, 1920)) {
+      kiosk.go("http://127.0.0.1:" + hall.server.port() + "/kiosk/?token=" + TestHall.KIOSK);
+      kiosk.click("service-SOCIAL_INSURANCE");
+      kiosk.waitForText("ticket-number", "A001");
+      kiosk.type("sms-mobile", "1381234");
+      kiosk.click("sms-save");
+      kiosk.waitForText("sms-state", "请输入 11 位手机号码");
+      kiosk.type("sms-mobile", "13812345678");
+      kiosk.click("sms-save");
+      kiosk.waitForText("sms-state", "短信提醒将发送至 138****5678");
+      assertTrue(!kiosk.driver().getPageSource().contains("13812345678"), "the kiosk keeps no copy of the number");
+      kiosk.screenshot("kiosk-sms-reminder-1080x1920");
+    }
+    assertEquals(1L, hall.count("SELECT count(*) FROM ticket_contact c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = 'A001'"
+        + " AND c.phone_masked = '138****5678' AND c.added_by = 'citizen'"));
   }
 
   private static JsonArray alerts(Browser phone) {
