@@ -1,6 +1,8 @@
 // HallQ ticket status page: /ticket.html?id=<ticket uuid>[&lang=en]
-// Polls the ticket every 5 s, alerts the citizen when called, and asks for a rating once finished.
+// Polls the ticket every 5 s, alerts the citizen when near (the hall's threshold of people ahead) and when
+// called (ticket-alerts.js), takes a number for SMS reminders, and asks for a rating once finished.
 import { api, pickLang, translator, hallTime, localName, param, errorText, switchLang, reasonButtons } from './common/hallq.js';
+import { alertOnce, arm, armed, unlockAudio } from './ticket-alerts.js';
 
 const TEXT = {
   zh: {
@@ -68,7 +70,21 @@ const TEXT = {
     rated: '您已评价：{level}',
     ratedByDefault: '您未在评价期限内评价，按规定默认评价为：{level}',
     ratedReason: '您已评价：{level}（{reason}）',
-    ratedUnknown: '您已评价，谢谢！'
+    ratedUnknown: '您已评价，谢谢！',
+    nearAlert: '快到您了：前面还有 {n} 人，请回到等候区',
+    notifyNear: '{number} 号快到了',
+    notifyCalled: '{number} 号请到 {n} 号窗口',
+    arm: '提醒我',
+    armed: '已开启提醒：前面还有 {n} 人时和叫到您时，本页会响铃、振动并提示',
+    armedNoNotice: '已开启提醒：本页会响铃、振动并提示（浏览器未允许通知，请保持本页打开）',
+    smsLabel: '短信提醒（选填）：留下手机号，快到您时和叫到您时发短信',
+    smsPlaceholder: '手机号',
+    smsSave: '保存',
+    smsSaving: '正在保存…',
+    smsTo: '短信提醒将发送至 {n}',
+    smsBad: '请输入 11 位手机号码。',
+    smsUnavailable: '本大厅暂不提供短信提醒。',
+    smsFailed: '暂时无法保存，请稍后再试。'
   },
   en: {
     htmlLang: 'en',
@@ -135,7 +151,21 @@ const TEXT = {
     rated: 'You rated: {level}',
     ratedByDefault: 'You did not rate in time; by the rules this service was rated by default: {level}',
     ratedReason: 'You rated: {level} ({reason})',
-    ratedUnknown: 'You have already rated this service. Thank you!'
+    ratedUnknown: 'You have already rated this service. Thank you!',
+    nearAlert: 'Almost your turn: {n} ahead of you, please come back to the waiting area',
+    notifyNear: 'Number {number} is almost up',
+    notifyCalled: 'Number {number}, please go to counter {n}',
+    arm: 'Alert me',
+    armed: 'Alerts on: this page rings, vibrates and shows a notice when {n} are ahead and when you are called',
+    armedNoNotice: 'Alerts on: this page rings and vibrates (notifications are not allowed; keep this page open)',
+    smsLabel: 'SMS reminder (optional): leave a mobile number for a text when you are almost up and when called',
+    smsPlaceholder: 'Mobile number',
+    smsSave: 'Save',
+    smsSaving: 'Saving…',
+    smsTo: 'Text reminders go to {n}',
+    smsBad: 'Please enter an 11-digit mobile number.',
+    smsUnavailable: 'This hall does not send text reminders.',
+    smsFailed: 'Cannot save right now, please try again.'
   }
 };
 
@@ -153,6 +183,9 @@ const SUB_SCORES = [1, 2, 3, 4, 5];
 /** The optional NPS question's answers, 0..10, asked only where the hall turns it on (GET /hall: nps.enabled). */
 const RECOMMEND = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const VIBRATION = [400, 200, 400, 200, 400];
+/** Where the citizen may still be alerted, or leave a number for SMS reminders. */
+const ALERTABLE = ['WAITING', 'PARKED', 'CALLED'];
+const SMS_OPEN = ['WAITING', 'PARKED'];
 
 const state = {
   lang: 'zh',
@@ -167,6 +200,8 @@ const state = {
   timer: null,
   busy: false,
   alertKey: null,
+  notification: null,
+  sms: { sending: false, message: null },
   rate: { score: null, reason: null, subScores: {}, recommend: null, sending: false, error: null }
 };
 
@@ -275,8 +310,48 @@ function renderCalledAlert(ticket) {
   const key = ticket.id + '/' + ticket.calledAt + '/' + ticket.recallCount;
   if (key !== state.alertKey) {
     state.alertKey = key;
-    vibrate();
+    const first = alertOnce(ticket.id, 'CALLED', state.t('notifyCalled', { number: ticket.number, n: ticket.counterNo }),
+      calledAlertText(ticket), { counterNo: ticket.counterNo });
+    if (!first) vibrate(); // a recall
   }
+}
+
+function nearCallThreshold() {
+  const nearCall = state.reply && state.reply.nearCall;
+  return nearCall && typeof nearCall.aheadThreshold === 'number' ? nearCall.aheadThreshold : null;
+}
+
+/** 快到您了: shown while the ticket waits with the hall's threshold or fewer ahead; the sound and the rest once. */
+function renderNearAlert(ticket) {
+  const threshold = nearCallThreshold();
+  const ahead = state.reply ? state.reply.ahead : null;
+  const near = !!ticket && ticket.status === 'WAITING' && threshold != null && typeof ahead === 'number' && ahead <= threshold;
+  show('near-alert', near ? state.t('nearAlert', { n: ahead }) : '');
+  if (near) {
+    alertOnce(ticket.id, 'NEAR', state.t('notifyNear', { number: ticket.number }), state.t('nearAlert', { n: ahead }), { ahead });
+  }
+}
+
+/** 提醒我 and 短信提醒, for the phone that holds the ticket (its link carries the key). */
+function renderAlertControls(ticket) {
+  const open = !!ticket && ALERTABLE.includes(ticket.status);
+  $('alerts').hidden = !open;
+  if (!open) return;
+  const on = armed(ticket.id);
+  const arming = $('alert-arm');
+  arming.hidden = on;
+  arming.textContent = state.t('arm');
+  const noNotice = state.notification === 'denied' || state.notification === 'unsupported';
+  show('alert-state', on ? state.t(noNotice ? 'armedNoNotice' : 'armed', { n: nearCallThreshold() }) : '');
+  const smsOpen = !!state.key && SMS_OPEN.includes(ticket.status);
+  $('sms-form').hidden = !smsOpen;
+  setText('sms-label', state.t('smsLabel'));
+  $('sms-mobile').placeholder = state.t('smsPlaceholder');
+  $('sms-mobile').disabled = state.sms.sending;
+  $('sms-save').disabled = state.sms.sending;
+  setText('sms-save', state.t(state.sms.sending ? 'smsSaving' : 'smsSave'));
+  const smsTo = state.reply.nearCall ? state.reply.nearCall.smsTo : null;
+  show('sms-state', state.sms.message || (smsTo ? state.t('smsTo', { n: smsTo }) : ''));
 }
 
 function vibrate() {
@@ -419,6 +494,8 @@ function render() {
   $('message').className = state.problem ? 'message error' : 'message';
   if (ticket) renderTicket();
   renderCalledAlert(ticket);
+  renderNearAlert(ticket);
+  renderAlertControls(ticket);
   renderRating();
   const when = clockTime(state.updatedAt || new Date());
   const updated = state.stale ? 'stale' : (state.timer ? 'updated' : 'final');
@@ -572,6 +649,48 @@ async function submitRating() {
   render();
 }
 
+// ---- alerts ----
+
+/** The citizen's tap on 提醒我: the sound is unlocked and notifications asked for on this same tap. */
+async function armAlerts() {
+  if (!state.reply) return;
+  const granted = await arm(state.reply.ticket.id);
+  state.notification = granted.notification;
+  render();
+}
+
+async function saveMobile(event) {
+  event.preventDefault();
+  if (state.sms.sending || !state.reply) return;
+  const mobile = $('sms-mobile').value.replace(/\s+/g, '');
+  if (!/^1[3-9]\d{9}$/.test(mobile)) {
+    state.sms.message = state.t('smsBad');
+    render();
+    return;
+  }
+  state.sms.sending = true;
+  state.sms.message = null;
+  render();
+  try {
+    const reply = await api('PUT', ticketApiPath('/contact'), { body: { mobile }, headers: { 'Ticket-Key': state.key } });
+    if (reply.status === 200 && reply.body && reply.body.contact) {
+      state.reply.nearCall = { ...(state.reply.nearCall || {}), smsTo: reply.body.contact.mobile };
+      $('sms-mobile').value = '';
+    } else if (reply.status === 400) {
+      state.sms.message = state.t('smsBad');
+    } else if (reply.status === 503) {
+      state.sms.message = state.t('smsUnavailable');
+    } else {
+      state.sms.message = errorText(reply, state.t('smsFailed'));
+    }
+  } catch (e) {
+    state.sms.message = state.t('smsFailed');
+  } finally {
+    state.sms.sending = false;
+  }
+  render();
+}
+
 // ---- start ----
 
 function toggleLang() {
@@ -611,6 +730,12 @@ function bindEvents() {
   for (const score of SCORES) $('rate-' + score).addEventListener('click', () => chooseScore(score));
   $('rate-submit').addEventListener('click', submitRating);
   $('rate-comment').addEventListener('input', onCommentInput);
+  $('alert-arm').addEventListener('click', armAlerts);
+  $('sms-form').addEventListener('submit', saveMobile);
+  // Browsers forget the unlocked sound with the page: any tap after a reload unlocks it again.
+  document.addEventListener('click', () => {
+    if (state.reply && armed(state.reply.ticket.id)) unlockAudio();
+  });
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden && state.timer) refresh();
   });
@@ -621,6 +746,7 @@ function start() {
   state.t = translator(TEXT, state.lang);
   state.id = (param('id') || '').trim();
   state.key = (param('key') || '').trim(); // from the QR link: proves this phone holds the ticket
+  state.notification = 'Notification' in window ? Notification.permission : 'unsupported';
   buildSubScorePickers();
   buildRecommendPicker();
   bindEvents();

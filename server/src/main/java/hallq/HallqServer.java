@@ -16,7 +16,7 @@ import hallq.quality.QualityReports;
 import hallq.queue.CloseOfDay;
 import hallq.queue.ClosingRules;
 import hallq.queue.HallClock;
-import hallq.queue.HallQueueRules;
+import hallq.queue.HallRules;
 import hallq.queue.HandlingTimes;
 import hallq.queue.PriorityRules;
 import hallq.queue.QueueService;
@@ -24,6 +24,8 @@ import hallq.queue.TidalCounters;
 import hallq.rating.DefaultRatings;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
+import hallq.sms.SmsSender;
+import hallq.sms.TicketContacts;
 import hallq.rating.RatingService;
 import hallq.report.DaySummaries;
 import hallq.report.ReportService;
@@ -101,7 +103,7 @@ public final class HallqServer {
   }
 
   private record Deployed(String id, int port, AuthService auth, DemoDevices demo, AlertService alerts, long alertTimer, long rollUpTimer,
-      ProvincialFeedSender provincialFeed, DefaultRatings defaultRatings, CloseOfDay closeOfDay, long closeOfDayTimer, long defaultRatingTimer,
+      ProvincialFeedSender provincialFeed, SmsSender sms, DefaultRatings defaultRatings, CloseOfDay closeOfDay, long closeOfDayTimer, long defaultRatingTimer,
       HandlingTimes handlingTimes, long handlingTimesTimer) {}
 
   /** Default ratings are looked for this often (and once at start): they fall due at the start of a day. */
@@ -126,12 +128,14 @@ public final class HallqServer {
     TidalCounters tidal = new TidalCounters(pool, config, clock);
     AlertService alerts = new AlertService(pool, hallId, clock, Duration.ofMinutes(config.alerts().counterPausedMinutes()), tidal);
     ProvincialFeedSender provincialFeed = ProvincialFeedSender.start(vertx, pool, hallId, config.provincialFeed());
+    SmsSender sms = SmsSender.start(vertx, pool, config);
     DefaultRatings defaultRatings = new DefaultRatings(pool, config, clock);
     IndicatorService indicators = new IndicatorService(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
         alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, QualityReports.of(pool, config, clock, indicators),
         feed, provincialFeed, new PriorityRules(pool, config, clock), new ClosingRules(pool, config, clock), new DaySummaries(pool, config),
-        new HallQueueRules(pool, config, clock), tidal, new AppointmentService(pool, config, clock, queue));
+        HallRules.queue(pool, config, clock), HallRules.nearCall(pool, config, clock), new TicketContacts(pool, config, clock), sms, tidal,
+        new AppointmentService(pool, config, clock, queue));
     CloseOfDay closeOfDay = new CloseOfDay(pool, config, clock);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -140,13 +144,13 @@ public final class HallqServer {
         .map(id -> new Deployed(id, port.get(), auth, demo, alerts,
             vertx.setPeriodic(config.alerts().checkSeconds() * 1000L, timer -> alerts.check().onFailure(e -> LOG.warn("Alert check failed", e))),
             vertx.setPeriodic(1, ROLL_UP_MILLIS, timer -> reports.rollUpSettledDays().onFailure(e -> LOG.warn("Report roll-up failed", e))),
-            provincialFeed, defaultRatings,
+            provincialFeed, sms, defaultRatings,
             closeOfDay, vertx.setPeriodic(CLOSE_OF_DAY_MILLIS, timer -> closeOfDay.run().onFailure(e -> LOG.warn("Close of day failed", e))),
             vertx.setPeriodic(1, DEFAULT_RATING_MILLIS, timer -> defaultRatings.giveDue().onFailure(e -> LOG.warn("Default ratings failed", e))),
             queue.handlingTimes(),
             vertx.setPeriodic(1, HandlingTimes.REFRESH.toMillis(),
                 timer -> queue.handlingTimes().refresh().onFailure(e -> LOG.warn("Handling times refresh failed", e)))))
-        .onFailure(e -> provincialFeed.stop())
+        .onFailure(e -> provincialFeed.stop().eventually(sms::stop))
         .onSuccess(d -> LOG.info("HallQ serving hall '{}' on port {} ({} HTTP verticles)", config.hall().id(), d.port(), instances))
         .compose(d -> config.demo().simulatedDevices()
             ? demo.start(vertx, config, d.port()).map(d).recover(e -> vertx.undeploy(d.id()).transform(v -> Future.failedFuture(e)))
@@ -190,6 +194,7 @@ public final class HallqServer {
     vertx.cancelTimer(deployed.closeOfDayTimer());
     vertx.cancelTimer(deployed.handlingTimesTimer());
     return deployed.provincialFeed().stop()
+        .eventually(() -> deployed.sms().stop())
         .eventually(() -> deployed.demo().close(vertx))
         .eventually(() -> vertx.undeploy(deployed.id()))
         .eventually(() -> feed.close())

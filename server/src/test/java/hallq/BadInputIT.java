@@ -41,7 +41,7 @@ class BadInputIT extends HallTest {
       "streamBridgeJobs", "reportJobOutcome", "rateFromPad", "pressKeypadKey", "listDevices", "reportBridgeDevice",
       "getStandards", "updateServiceStandard", "updateOpeningHours", "listStandardChanges", "listAlerts", "acknowledgeAlert", "getCompliance", "listFollowUps", "actOnFollowUp", "getReport", "getProvincialFeed", "getIndicators", "listStandardVersions", "getKpiBoard", "setKpiTargets", "evaluateWindows", "getConsistency", "getReviewReport", "setCorrectiveAction", "getIndicatorRecords", "getQueueRules", "setPriorityRule", "listRuleChanges", "setHallQueueRules", "callTicket", "parkTicket", "listParkedAtCounter", "setClosingRule", "getDaySummary", "assignService", "endAssignment", "listAssignments",
       "listAppointmentSlots", "bookAppointment", "listAppointments", "checkInAppointment", "getAppointment", "cancelAppointment",
-      "getAppointmentQr", "checkInByIdCard", "setAppointmentRule");
+      "getAppointmentQr", "checkInByIdCard", "setAppointmentRule", "setTicketContact", "setNearCallRules", "getSmsOutbox");
 
   /** One bad request and the reply it must get; {@code field} is null when no single field is at fault. */
   record BadRequest(String name, Function<TestHall, Reply> send, int status, String code, String field) {

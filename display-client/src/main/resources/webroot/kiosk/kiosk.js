@@ -50,7 +50,13 @@ const TEXT = {
       printer: { PAPER_OUT: '缺纸', COVER_OPEN: '纸仓盖未合上', CUTTER_ERROR: '切纸故障', OFFLINE: '无响应' },
       done: '完成（{n} 秒）',
       appointment: '预约号：请留意叫号，将优先办理',
-      late: '已超过预约签到时间，按普通号排队'
+      late: '已超过预约签到时间，按普通号排队',
+      smsLabel: '短信提醒（选填）：快到您时和叫到您时发短信',
+      smsPlaceholder: '手机号',
+      smsSave: '保存',
+      smsTo: '短信提醒将发送至 {n}',
+      smsBad: '请输入 11 位手机号码。',
+      smsFailed: '未能保存短信提醒：{detail}'
     },
     checkIn: {
       open: '预约签到',
@@ -99,7 +105,13 @@ const TEXT = {
       printer: { PAPER_OUT: 'is out of paper', COVER_OPEN: 'cover is open', CUTTER_ERROR: 'cutter failed', OFFLINE: 'does not respond' },
       done: 'Done ({n} s)',
       appointment: 'Appointment: you will be called first',
-      late: 'You came after your appointment\'s check-in time, so you queue as a walk-in'
+      late: 'You came after your appointment\'s check-in time, so you queue as a walk-in',
+      smsLabel: 'SMS reminder (optional): a text when you are almost up and when called',
+      smsPlaceholder: 'Mobile number',
+      smsSave: 'Save',
+      smsTo: 'Text reminders go to {n}',
+      smsBad: 'Please enter an 11-digit mobile number.',
+      smsFailed: 'The SMS reminder was not saved: {detail}'
     },
     checkIn: {
       open: 'Appointment check-in',
@@ -137,6 +149,7 @@ const state = {
   unsettled: null, // {serviceCode, priority, key, at} of a press that got no definite answer
   problem: null, // {key, values}
   result: null,
+  sms: null, // what the SMS reminder form says: the masked number, or why not
   secondsLeft: 0,
   countdown: null,
   idleTimer: null,
@@ -284,6 +297,10 @@ function renderResult() {
   byId('ticket-estimate').textContent = estimateText(reply);
   byId('ticket-qr').alt = t('result.qrAlt', { n: ticket.number });
   byId('done').textContent = t('result.done', { n: state.secondsLeft });
+  showText('sms-label', t('result.smsLabel'));
+  byId('sms-mobile').placeholder = t('result.smsPlaceholder');
+  byId('sms-save').textContent = t('result.smsSave');
+  showText('sms-state', state.sms);
 }
 
 function priorityText(reply) {
@@ -412,11 +429,40 @@ function countDown() {
   else byId('done').textContent = t('result.done', { n: state.secondsLeft });
 }
 
+/** 短信提醒: the number goes with the ticket's key (from the issue reply); the kiosk keeps no copy. */
+async function saveMobile(event) {
+  event.preventDefault();
+  const reply = state.result;
+  const mobile = byId('sms-mobile').value.replace(/\s+/g, '');
+  if (!reply) return;
+  state.secondsLeft = RESULT_SECONDS;
+  if (!/^1[3-9]\d{9}$/.test(mobile)) {
+    state.sms = t('result.smsBad');
+    renderResult();
+    return;
+  }
+  try {
+    const saved = await api('PUT', '/api/v1/tickets/' + encodeURIComponent(reply.ticket.id) + '/contact', {
+      body: { mobile },
+      headers: { 'Ticket-Key': reply.citizenKey }
+    });
+    state.sms = saved.status === 200 && saved.body && saved.body.contact
+      ? t('result.smsTo', { n: saved.body.contact.mobile })
+      : t('result.smsFailed', { detail: errorText(saved, 'HTTP ' + saved.status) });
+    if (saved.status === 200) byId('sms-mobile').value = '';
+  } catch (e) {
+    state.sms = t('result.smsFailed', { detail: e.message });
+  }
+  renderResult();
+}
+
 function showStart() {
   clearInterval(state.countdown);
   state.result = null;
   state.checkingIn = false;
   state.checkInProblem = null;
+  state.sms = null;
+  byId('sms-mobile').value = '';
   byId('ticket-qr').removeAttribute('src');
   resetIdle();
   renderResult();
@@ -568,6 +614,8 @@ function start() {
   byId('check-in-open').addEventListener('click', openCheckIn);
   byId('check-in-back').addEventListener('click', showStart);
   byId('check-in-form').addEventListener('submit', submitCheckIn);
+  byId('sms-form').addEventListener('submit', saveMobile);
+  byId('sms-mobile').addEventListener('input', () => { state.secondsLeft = RESULT_SECONDS; });
   byId('ticket-qr').addEventListener('error', () => { byId('qr').hidden = true; });
   renderAll();
   loadHall();

@@ -2,9 +2,8 @@
 // provincial 好差评 platform from an outbox (GET /api/v1/provincial-feed). It shows whether a
 // platform is configured, the backlog, and each record that failed, with its last error. Ratings
 // reload it; so does a timer, as retries happen without events.
-import { byId, showText } from '../common/hallq.js';
-import { syncRows, whenText } from './rows.js';
-import { createLoader } from './loader.js';
+import { whenText } from './rows.js';
+import { createOutboxSection } from './outbox-section.js';
 
 const TEXTS = {
   zh: {
@@ -33,28 +32,6 @@ const TEXTS = {
   }
 };
 
-const REFRESH_MS = 15000;
-
-let feed = null;
-const loader = createLoader({
-  fetch: (app) => app.authed('GET', '/api/v1/provincial-feed'),
-  accept: (reply) => {
-    if (reply.status !== 200 || !reply.body) return false;
-    feed = reply.body;
-    return true;
-  },
-  render,
-  refreshMs: REFRESH_MS
-});
-
-function summaryText(app) {
-  const counts = { pending: feed.pending, failing: feed.failing, acknowledged: feed.acknowledged, platform: feed.platform };
-  const lines = [app.t(feed.configured ? 'feed.delivering' : 'feed.notConfigured', counts)];
-  if (feed.pending > 0 && feed.oldestPendingAt) lines.push(app.t('feed.oldest', { at: whenText(feed.oldestPendingAt, app) }));
-  else if (feed.configured) lines.push(app.t('feed.allDelivered'));
-  return lines.join(' ');
-}
-
 function failureRow(failure, app) {
   return {
     id: 'feed-' + failure.recordId.replace(/[^A-Za-z0-9_-]/g, '_'),
@@ -69,34 +46,6 @@ function failureRow(failure, app) {
   };
 }
 
-function render(app) {
-  showText('feed-error', loader.failed() ? app.t('feed.failed') : '');
-  const summary = byId('feed-summary');
-  if (!feed) {
-    summary.textContent = loader.failed() ? '' : app.t('feed.loading');
-    summary.dataset.state = 'unknown';
-    syncRows(byId('feed-failures-body'), []);
-    byId('feed-failures-none').hidden = true;
-    return;
-  }
-  summary.textContent = summaryText(app);
-  summary.dataset.state = !feed.configured || feed.failing > 0 ? 'warning' : 'ok';
-  summary.dataset.pending = String(feed.pending);
-  const failures = feed.failures || [];
-  syncRows(byId('feed-failures-body'), failures.map((failure) => failureRow(failure, app)));
-  byId('feed-failures-none').hidden = failures.length > 0;
-}
-
-function clear() {
-  loader.clear();
-  feed = null;
-}
-
-export const feedSection = {
-  name: 'feed',
-  texts: TEXTS,
-  events: ['TICKET_RATED'],
-  load: loader.load,
-  render,
-  clear
-};
+export const feedSection = createOutboxSection({
+  name: 'feed', path: '/api/v1/provincial-feed', texts: TEXTS, events: ['TICKET_RATED'], failureRow
+});

@@ -9,6 +9,7 @@ import { daySection } from './day-section.js';
 import { standardsSection } from './standards-section.js';
 import { devicesSection } from './devices-section.js';
 import { feedSection } from './feed-section.js';
+import { smsSection } from './sms-section.js';
 import { kpiSection } from './kpi-section.js';
 import { ledgerSection } from './ledger-section.js';
 import { queueRulesSection } from './queue-rules-section.js';
@@ -17,7 +18,7 @@ import { appointmentsSection } from './appointments-section.js';
 
 /** The dashboard's sections, top to bottom; each brings its texts and the event types that change it. */
 const SECTIONS = [alertsSection, complianceSection, todaySection, daySection, appointmentsSection, standardsSection, queueRulesSection, tidalSection,
-  devicesSection, kpiSection, feedSection, ledgerSection];
+  devicesSection, kpiSection, feedSection, smsSection, ledgerSection];
 
 const TEXT = {
   zh: {

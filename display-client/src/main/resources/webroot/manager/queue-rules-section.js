@@ -1,5 +1,5 @@
 // The 叫号规则 section of the manager dashboard: the hall's queue rules (过号重排, 顺延位数, 重呼上限,
-// 挂起期限; PUT /api/v1/queue-rules/hall), each service's priority rule for 绿色通道 tickets, 严格优先
+// 挂起期限; PUT /api/v1/queue-rules/hall), the near-call threshold (到号提醒; PUT /api/v1/queue-rules/near-call), each service's priority rule for 绿色通道 tickets, 严格优先
 // or 比例 N:1 (PUT /api/v1/queue-rules/services/{code}/priority), and the audit of both
 // (GET /api/v1/queue-rules/changes). The server stays the judge of every value: its refusal is shown
 // beside the field it names. No event announces a change of rules, so a timer reloads the section.
@@ -22,11 +22,18 @@ const TEXTS = {
       saved: '大厅规则已保存。',
       failed: '保存失败：{message}'
     },
+    near: {
+      title: '到号提醒',
+      hint: '前面还剩这么多人时，群众手机页响铃提示，留了手机号的发短信；叫到时再提醒一次。',
+      saved: '到号提醒已保存。',
+      failed: '保存失败：{message}'
+    },
     field: {
       noShowRequeueLimit: '过号重排次数',
       requeueAfterPlaces: '顺延位数',
       recallLimit: '重呼上限',
-      parkMinutes: '挂起期限（分钟）'
+      parkMinutes: '挂起期限（分钟）',
+      aheadThreshold: '提前提醒人数'
     },
     atTheBack: '队尾',
     unlimited: '不限',
@@ -44,7 +51,7 @@ const TEXTS = {
       title: '最近修改',
       none: '还没有人修改过叫号规则。',
       col: { at: '时间', by: '修改人', kind: '类型', subject: '对象', what: '修改内容' },
-      kind: { HALL_QUEUE_RULES: '大厅规则', PRIORITY_RULE: '优先规则' },
+      kind: { HALL_QUEUE_RULES: '大厅规则', PRIORITY_RULE: '优先规则', NEAR_CALL_RULES: '到号提醒', CLOSING_RULE: '闭厅规则' },
       hall: '本大厅',
       field: '{field}：{before} → {after}',
       joiner: '；'
@@ -64,11 +71,18 @@ const TEXTS = {
       saved: 'Hall rules saved.',
       failed: 'Could not save: {message}'
     },
+    near: {
+      title: 'Near-call alerts',
+      hint: 'When this many are left ahead, the citizen\'s phone page alerts and a text goes to a number left for the ticket; again when called.',
+      saved: 'Near-call alerts saved.',
+      failed: 'Could not save: {message}'
+    },
     field: {
       noShowRequeueLimit: 'Requeues after a no-show',
       requeueAfterPlaces: 'Requeue after places',
       recallLimit: 'Recall limit',
-      parkMinutes: 'Hold limit (minutes)'
+      parkMinutes: 'Hold limit (minutes)',
+      aheadThreshold: 'Alert when ahead'
     },
     atTheBack: 'at the back',
     unlimited: 'no limit',
@@ -86,7 +100,7 @@ const TEXTS = {
       title: 'Latest changes',
       none: 'No one has changed the queue rules yet.',
       col: { at: 'When', by: 'By', kind: 'Kind', subject: 'Subject', what: 'Change' },
-      kind: { HALL_QUEUE_RULES: 'Hall rules', PRIORITY_RULE: 'Priority rule' },
+      kind: { HALL_QUEUE_RULES: 'Hall rules', PRIORITY_RULE: 'Priority rule', NEAR_CALL_RULES: 'Near-call alerts', CLOSING_RULE: 'Closing rule' },
       hall: 'this hall',
       field: '{field}: {before} → {after}',
       joiner: '; '
@@ -95,6 +109,12 @@ const TEXTS = {
 };
 
 const HALL_FIELDS = ['noShowRequeueLimit', 'requeueAfterPlaces', 'recallLimit', 'parkMinutes'];
+/** The hall-wide rule sets, each a form of number boxes saved whole: where it is read from the rules and put to. */
+const RULE_FORMS = [
+  { name: 'hall', fields: HALL_FIELDS, path: '/api/v1/queue-rules/hall', of: (all) => all.hall },
+  { name: 'near', fields: ['aheadThreshold'], path: '/api/v1/queue-rules/near-call', of: (all) => all.nearCall }
+];
+const AUDITED_FIELDS = [...HALL_FIELDS, 'aheadThreshold'];
 /** What a blank means for the fields that may be left blank. */
 const BLANK_MEANS = { requeueAfterPlaces: 'atTheBack', recallLimit: 'unlimited' };
 const MODES = ['STRICT', 'RATIO'];
@@ -103,7 +123,8 @@ const REFRESH_MS = 30000;
 
 let rules = null;
 let changes = null;
-const hallForm = { dirty: false, saving: false, errors: {}, message: null, saved: false };
+const FRESH_FORM = { dirty: false, saving: false, errors: {}, message: null, saved: false };
+for (const form of RULE_FORMS) form.state = { ...FRESH_FORM };
 /** Per service code: the row's own controls (kept across renders) and what its last save said. */
 const serviceForms = new Map();
 let serviceSaved = null;
@@ -140,7 +161,7 @@ function changeText(change, app) {
   if (change.kind === 'PRIORITY_RULE') return ruleText(change.before, app) + ' → ' + ruleText(change.after, app);
   const before = change.before || {};
   const after = change.after || {};
-  return HALL_FIELDS
+  return AUDITED_FIELDS
     .filter((field) => before[field] !== after[field])
     .map((field) => app.t('rules.changes.field', {
       field: app.t('rules.field.' + field),
@@ -151,33 +172,35 @@ function changeText(change, app) {
 }
 
 function subjectText(change, app) {
-  return change.kind === 'PRIORITY_RULE' ? serviceName(change.subject, app) : app.t('rules.changes.hall');
+  return change.kind === 'PRIORITY_RULE' || change.kind === 'CLOSING_RULE' ? serviceName(change.subject, app) : app.t('rules.changes.hall');
 }
 
-// ---- the hall's rules ----
+// ---- the hall's rules and its near-call threshold ----
 
-function fillHallForm() {
-  if (hallForm.dirty || !rules) return;
-  for (const field of HALL_FIELDS) {
-    const value = rules.hall.rules[field];
+function fillRuleForm(form) {
+  if (form.state.dirty || !rules || !form.of(rules)) return;
+  for (const field of form.fields) {
+    const value = form.of(rules).rules[field];
     byId('rules-' + field).value = value == null ? '' : String(value);
   }
 }
 
-function renderHallForm(app) {
-  fillHallForm();
-  for (const field of HALL_FIELDS) {
+function renderRuleForm(form, app) {
+  fillRuleForm(form);
+  const state = form.state;
+  const current = rules ? form.of(rules) : null;
+  for (const field of form.fields) {
     const input = byId('rules-' + field);
-    input.disabled = hallForm.saving || !rules;
+    input.disabled = state.saving || !current;
     input.placeholder = BLANK_MEANS[field] ? app.t('rules.' + BLANK_MEANS[field]) : '';
-    markField(input, byId('rules-' + field + '-error'), hallForm.errors[field]);
+    markField(input, byId('rules-' + field + '-error'), state.errors[field]);
   }
-  showText('rules-hall-edited', rules ? editedText(rules.hall.editedBy, rules.hall.editedAt, app, 'rules.hall.asConfigured') : '');
-  showText('rules-hall-form-error', hallForm.message == null ? '' : app.t('rules.hall.failed', { message: hallForm.message }));
-  showText('rules-hall-saved', hallForm.saved ? app.t('rules.hall.saved') : '');
-  const save = byId('rules-hall-save');
-  save.disabled = hallForm.saving || !rules;
-  save.textContent = app.t(hallForm.saving ? 'rules.saving' : 'rules.save');
+  showText('rules-' + form.name + '-edited', current ? editedText(current.editedBy, current.editedAt, app, 'rules.hall.asConfigured') : '');
+  showText('rules-' + form.name + '-form-error', state.message == null ? '' : app.t('rules.' + form.name + '.failed', { message: state.message }));
+  showText('rules-' + form.name + '-saved', state.saved ? app.t('rules.' + form.name + '.saved') : '');
+  const save = byId('rules-' + form.name + '-save');
+  save.disabled = state.saving || !current;
+  save.textContent = app.t(state.saving ? 'rules.saving' : 'rules.save');
 }
 
 /** The refusal beside its field (a row's fields are not in the page before its first render: hence the element). */
@@ -194,23 +217,24 @@ function numberOf(input) {
   return text === '' ? null : Number(text);
 }
 
-async function saveHall(app) {
-  if (hallForm.saving || !rules) return;
+async function saveRuleForm(form, app) {
+  const state = form.state;
+  if (state.saving || !rules) return;
   const body = {};
-  for (const field of HALL_FIELDS) body[field] = numberOf(byId('rules-' + field));
-  Object.assign(hallForm, { saving: true, errors: {}, message: null, saved: false });
+  for (const field of form.fields) body[field] = numberOf(byId('rules-' + field));
+  Object.assign(state, { saving: true, errors: {}, message: null, saved: false });
   render(app);
-  const reply = await put(app, '/api/v1/queue-rules/hall', body);
-  hallForm.saving = false;
+  const reply = await put(app, form.path, body);
+  state.saving = false;
   if (!app.signedIn() || (reply && reply.status === 401)) return;
   if (reply && reply.status === 200) {
-    Object.assign(hallForm, { dirty: false, saved: true });
+    Object.assign(state, { dirty: false, saved: true });
     loader.load(app);
   } else {
-    refusal(reply, HALL_FIELDS, hallForm, app);
+    refusal(reply, form.fields, state, app);
   }
   render(app);
-  focusInvalid(hallForm.errors, (field) => 'rules-' + field);
+  focusInvalid(state.errors, (field) => 'rules-' + field);
 }
 
 // ---- each service's priority rule ----
@@ -342,7 +366,7 @@ function render(app) {
   const failed = loader.failed();
   showText('rules-error', failed ? app.t('rules.failed') : '');
   showText('rules-status', rules || failed ? '' : app.t('rules.loading'));
-  renderHallForm(app);
+  for (const form of RULE_FORMS) renderRuleForm(form, app);
   syncRows(byId('rules-priority-body'), rules ? rules.services.map((service) => serviceRow(service, app)) : []);
   renderServiceMessages(app);
   const shown = (changes || []).slice(0, CHANGES_SHOWN);
@@ -353,17 +377,19 @@ function render(app) {
 
 let wired = false;
 
-/** The hall form's elements are static: their handlers are set once, with the app they will need. */
+/** The rule forms' elements are static: their handlers are set once, with the app they will need. */
 function wire(app) {
   if (wired) return;
   wired = true;
-  byId('rules-hall-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    saveHall(app);
-  });
-  byId('rules-hall-form').addEventListener('input', () => {
-    hallForm.dirty = true;
-  });
+  for (const form of RULE_FORMS) {
+    byId('rules-' + form.name + '-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      saveRuleForm(form, app);
+    });
+    byId('rules-' + form.name + '-form').addEventListener('input', () => {
+      form.state.dirty = true;
+    });
+  }
 }
 
 function clear() {
@@ -371,7 +397,7 @@ function clear() {
   rules = null;
   changes = null;
   serviceSaved = null;
-  Object.assign(hallForm, { dirty: false, saving: false, errors: {}, message: null, saved: false });
+  for (const form of RULE_FORMS) form.state = { ...FRESH_FORM };
   for (const form of serviceForms.values()) Object.assign(form, { dirty: false, saving: false, errors: {}, message: null });
 }
 

@@ -124,6 +124,8 @@ public final class ConfigLoader {
         privacy(root.object("privacy")),
         indicators(root.object("indicators")),
         provincialFeed(provincialFeed),
+        new HallqConfig.NearCall(root.object("nearCall").integer("aheadThreshold", 1, HallqConfig.NearCall.MAX_AHEAD)),
+        sms(root.object("sms")),
         root.objects("outcomes", ConfigLoader::outcome),
         root.objects("lowRatingReasons", r -> new LowRatingReason(matching(r, "code", CODE), r.text("name"), r.text("nameEn"))),
         root.objects("priorities", p -> new PriorityCategory(matching(p, "code", CODE), p.text("name"), p.text("nameEn"))),
@@ -232,23 +234,36 @@ public final class ConfigLoader {
   }
 
   private static HallqConfig.ProvincialFeed provincialFeed(ConfigNode feed) {
-    String url = feed.optionalText("url");
-    if (!url.isEmpty() && !FEED_URL.matcher(url).matches()) {
-      throw new ConfigException(feed.key("url"), "must be empty (no platform: the outbox holds the records) or an http(s) URL");
-    }
+    Delivery delivery = delivery(feed, "no platform: the outbox holds the records");
     ConfigNode channels = feed.object("channelCodes");
     Map<String, String> channelCodes = new HashMap<>();
     for (Rating.Channel channel : Rating.Channel.values()) {
       channelCodes.put(channel.name(), channels.text(channel.name()));
     }
-    Duration retryFirst = Duration.ofMillis(feed.integer("retryFirstMillis", 10, 3_600_000));
-    Duration retryMax = Duration.ofMillis(feed.integer("retryMaxMillis", 10, 86_400_000));
-    if (retryMax.compareTo(retryFirst) < 0) {
-      throw new ConfigException(feed.key("retryMaxMillis"), "must not be less than retryFirstMillis");
+    return new HallqConfig.ProvincialFeed(delivery.url, delivery.token, delivery.timeout, delivery.check, delivery.retryFirst,
+        delivery.retryMax, feed.optionalText("departmentCode"), feed.optionalText("departmentName"), channelCodes);
+  }
+
+  private static HallqConfig.Sms sms(ConfigNode sms) {
+    Delivery delivery = delivery(sms, "no gateway: the outbox holds the messages");
+    return new HallqConfig.Sms(delivery.url, delivery.token, delivery.timeout, delivery.check, delivery.retryFirst, delivery.retryMax);
+  }
+
+  /** Where an outbox delivers to, and its timing: the keys every outbox's config shares. */
+  private record Delivery(String url, String token, Duration timeout, Duration check, Duration retryFirst, Duration retryMax) {}
+
+  private static Delivery delivery(ConfigNode node, String whenEmpty) {
+    String url = node.optionalText("url");
+    if (!url.isEmpty() && !FEED_URL.matcher(url).matches()) {
+      throw new ConfigException(node.key("url"), "must be empty (" + whenEmpty + ") or an http(s) URL");
     }
-    return new HallqConfig.ProvincialFeed(url, feed.optionalText("token"),
-        Duration.ofMillis(feed.integer("timeoutMillis", 100, 600_000)), Duration.ofMillis(feed.integer("checkMillis", 10, 3_600_000)),
-        retryFirst, retryMax, feed.optionalText("departmentCode"), feed.optionalText("departmentName"), channelCodes);
+    Duration retryFirst = Duration.ofMillis(node.integer("retryFirstMillis", 10, 3_600_000));
+    Duration retryMax = Duration.ofMillis(node.integer("retryMaxMillis", 10, 86_400_000));
+    if (retryMax.compareTo(retryFirst) < 0) {
+      throw new ConfigException(node.key("retryMaxMillis"), "must not be less than retryFirstMillis");
+    }
+    return new Delivery(url, node.optionalText("token"), Duration.ofMillis(node.integer("timeoutMillis", 100, 600_000)),
+        Duration.ofMillis(node.integer("checkMillis", 10, 3_600_000)), retryFirst, retryMax);
   }
 
   /** {@code targetWaitMinutes} and {@code standardServiceMinutes}, refined by an optional {@code standard} object. */

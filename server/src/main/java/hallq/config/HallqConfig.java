@@ -7,6 +7,7 @@ import hallq.auth.GroupRole;
 import hallq.quality.QualityIndicators;
 import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
+import hallq.outbox.OutboxSender;
 import hallq.privacy.PersonalData;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
@@ -40,6 +41,8 @@ public record HallqConfig(
     Privacy privacy,
     QualityIndicators indicators,
     ProvincialFeed provincialFeed,
+    NearCall nearCall,
+    Sms sms,
     List<Outcome> outcomes,
     List<LowRatingReason> lowRatingReasons,
     List<PriorityCategory> priorities,
@@ -62,7 +65,7 @@ public record HallqConfig(
   public record Hall(String id, String name, String nameEn, ZoneId timeZone, OpeningHours openingHours) {}
 
   /**
-   * The hall's queue rules, as configured (a manager may change them at run time: {@link hallq.queue.HallQueueRules}).
+   * The hall's queue rules, as configured (a manager may change them at run time: {@link hallq.queue.HallRules}).
    * {@code noShowRequeueLimit}: how many times a late citizen's no-show ticket may be put back (过号重排);
    * {@code requeueAfterPlaces}: where it goes, after that many waiting tickets of its queue (null: at the back);
    * {@code recallLimit}: a recall past this many makes the ticket a no-show (null: no limit);
@@ -161,13 +164,40 @@ public record HallqConfig(
    * for each place a rating is given.
    */
   public record ProvincialFeed(String url, String token, Duration timeout, Duration check, Duration retryFirst,
-      Duration retryMax, String departmentCode, String departmentName, Map<String, String> channelCodes) {
+      Duration retryMax, String departmentCode, String departmentName, Map<String, String> channelCodes) implements OutboxSender.Settings {
     public ProvincialFeed {
       channelCodes = Map.copyOf(channelCodes);
     }
+  }
 
-    public boolean configured() {
-      return !url.isEmpty();
+  /**
+   * The SMS gateway near-call messages go to: its address and bearer token (none: the outbox holds
+   * the messages), how long one delivery may take, how often the outbox is looked at, and the
+   * backoff of a message's retries (doubling from the first to the largest).
+   */
+  public record Sms(String url, String token, Duration timeout, Duration check, Duration retryFirst, Duration retryMax)
+      implements OutboxSender.Settings {}
+
+  /**
+   * 到号提醒, as configured (a manager may change it at run time: {@link hallq.queue.HallRules}):
+   * the citizen is alerted, on the ticket page and by SMS when they left a number, once
+   * {@code aheadThreshold} or fewer wait ahead, and again when called.
+   */
+  public record NearCall(int aheadThreshold) {
+    public static final int MAX_AHEAD = 20;
+
+    public NearCall {
+      if (aheadThreshold < 1 || aheadThreshold > MAX_AHEAD) {
+        throw DomainException.invalid("aheadThreshold", "must be from 1 to " + MAX_AHEAD);
+      }
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("aheadThreshold", aheadThreshold);
+    }
+
+    public static NearCall fromJson(JsonObject json) {
+      return new NearCall(QueueRules.whole(json, "aheadThreshold", true));
     }
   }
 

@@ -18,13 +18,15 @@ public final class PgCounterRepository {
    * A counter row. {@code services}: what it calls, in its order: the services assigned to it for now
    * (潮汐窗口, {@code assignments}: service → assignment), then its own in its preferred order.
    * {@code walkInsSincePriority}: walk-ins it called since its last priority call (for a RATIO
-   * {@link hallq.queue.PriorityRule}).
+   * {@link hallq.queue.PriorityRule}). {@code smsContacts}: some ticket of the hall has an open SMS
+   * contact, so a call looks for reminders to queue.
    */
   public record CounterRow(int no, String name, boolean paused, List<String> services, int walkInsSincePriority,
-      Map<String, Long> assignments) {}
+      Map<String, Long> assignments, boolean smsContacts) {}
 
   private static final String SELECT = """
       SELECT c.counter_no, c.name, c.paused, c.walk_ins_since_priority,
+        EXISTS (SELECT 1 FROM ticket_contact k WHERE k.hall_id = c.hall_id AND k.open) AS sms_contacts,
         array(SELECT cs.service_code FROM counter_service cs
               WHERE cs.hall_id = c.hall_id AND cs.counter_no = c.counter_no ORDER BY cs.position) AS services,
         array(SELECT a.service_code FROM counter_assignment a WHERE a.hall_id = c.hall_id AND a.counter_no = c.counter_no
@@ -88,6 +90,7 @@ public final class PgCounterRepository {
       }
     }
     return new CounterRow(row.getInteger("counter_no"), row.getString("name"), row.getBoolean("paused"), List.copyOf(services),
-        row.getInteger("walk_ins_since_priority"), assignments);
+        row.getInteger("walk_ins_since_priority"), assignments,
+        row.getBoolean("sms_contacts"));
   }
 }

@@ -10,12 +10,16 @@ import hallq.push.EventFeed;
 import hallq.quality.IndicatorService;
 import hallq.quality.QualityReports;
 import hallq.queue.ClosingRules;
-import hallq.queue.HallQueueRules;
+import hallq.config.HallqConfig.NearCall;
+import hallq.config.HallqConfig.QueueRules;
+import hallq.queue.HallRules;
 import hallq.queue.PriorityRules;
 import hallq.queue.QueueService;
 import hallq.queue.TidalCounters;
 import hallq.rating.FollowUpService;
 import hallq.rating.ProvincialFeedSender;
+import hallq.sms.SmsSender;
+import hallq.sms.TicketContacts;
 import hallq.rating.RatingService;
 import hallq.report.DaySummaries;
 import hallq.report.ReportService;
@@ -50,7 +54,8 @@ public final class ApiVerticle extends VerticleBase {
       DeviceJobService jobs, DemoDevices demo, StandardsService standards, AlertService alerts, ComplianceService compliance,
       ReportService reports, IndicatorService indicators, QualityReports quality, EventFeed feed, ProvincialFeedSender provincialFeed,
       PriorityRules priorityRules, ClosingRules closingRules, DaySummaries daySummaries,
-      HallQueueRules hallQueueRules, TidalCounters tidal, AppointmentService appointments) {}
+      HallRules<QueueRules> hallQueueRules, HallRules<NearCall> nearCallRules, TicketContacts contacts, SmsSender sms,
+      TidalCounters tidal, AppointmentService appointments) {}
 
   private final HallqConfig config;
   private final Services services;
@@ -98,13 +103,15 @@ public final class ApiVerticle extends VerticleBase {
     AuthService auth = services.auth();
     AuthApi authApi = new AuthApi(auth);
     HallApi hallApi = new HallApi(config, queue);
-    TicketApi ticketApi = new TicketApi(vertx, queue, services.ratings(), services.standards(), config.http().publicBaseUrl());
+    TicketApi ticketApi = new TicketApi(vertx, queue, services.ratings(), services.standards(), services.contacts(),
+        config.http().publicBaseUrl());
     CounterApi counterApi = new CounterApi(queue);
     DeviceApi deviceApi = new DeviceApi(config, services.devices());
     StandardsApi standardsApi = new StandardsApi(services.standards(), services.alerts(), services.compliance());
     FollowUpApi followUpApi = new FollowUpApi(services.followUps());
     TidalApi tidalApi = new TidalApi(services.tidal());
-    QueueRulesApi queueRulesApi = new QueueRulesApi(services.priorityRules(), services.closingRules(), services.hallQueueRules());
+    QueueRulesApi queueRulesApi = new QueueRulesApi(services.priorityRules(), services.closingRules(), services.hallQueueRules(),
+        services.nearCallRules());
     DaySummaryApi daySummaryApi = new DaySummaryApi(services.daySummaries());
     ReportApi reportApi = new ReportApi(vertx, services.reports(), services.indicators(), services.quality());
     BridgeApi bridgeApi = new BridgeApi(vertx, config, auth, queue, services.jobs(), services.devices());
@@ -159,6 +166,12 @@ public final class ApiVerticle extends VerticleBase {
           Access.manager(ctx);
           Replies.json(ctx, services.provincialFeed().status());
         }),
+        Map.entry("getSmsOutbox", ctx -> {
+          Access.manager(ctx);
+          Replies.json(ctx, services.sms().status());
+        }),
+        Map.entry("setTicketContact", ticketApi::setTicketContact),
+        Map.entry("setNearCallRules", queueRulesApi::setNearCallRules),
         Map.entry("getReport", reportApi::getReport),
         Map.entry("getIndicators", reportApi::getIndicators),
         Map.entry("getIndicatorRecords", reportApi::getIndicatorRecords),

@@ -1,7 +1,9 @@
 package hallq.http;
 
 import hallq.queue.ClosingRules;
-import hallq.queue.HallQueueRules;
+import hallq.config.HallqConfig.NearCall;
+import hallq.config.HallqConfig.QueueRules;
+import hallq.queue.HallRules;
 import hallq.queue.PriorityRules;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,19 +13,26 @@ import io.vertx.ext.web.RoutingContext;
 final class QueueRulesApi {
   private final PriorityRules priorityRules;
   private final ClosingRules closingRules;
-  private final HallQueueRules hallRules;
+  private final HallRules<QueueRules> hallRules;
+  private final HallRules<NearCall> nearCallRules;
 
-  QueueRulesApi(PriorityRules priorityRules, ClosingRules closingRules, HallQueueRules hallRules) {
+  QueueRulesApi(PriorityRules priorityRules, ClosingRules closingRules, HallRules<QueueRules> hallRules, HallRules<NearCall> nearCallRules) {
     this.priorityRules = priorityRules;
     this.closingRules = closingRules;
     this.hallRules = hallRules;
+    this.nearCallRules = nearCallRules;
   }
 
-  /** The hall's rules and each service's priority rule. */
+  /** The hall's rules, its near-call rule and each service's priority rule. */
   void getQueueRules(RoutingContext ctx) {
     Access.manager(ctx);
-    Replies.json(ctx, Future.all(hallRules.described(), priorityRules.all())
-        .map(both -> both.<JsonObject>resultAt(1).copy().put("hall", both.<JsonObject>resultAt(0))));
+    Replies.json(ctx, Future.all(hallRules.described(), priorityRules.all(), nearCallRules.described())
+        .map(all -> all.<JsonObject>resultAt(1).copy().put("hall", all.<JsonObject>resultAt(0)).put("nearCall", all.<JsonObject>resultAt(2))));
+  }
+
+  void setNearCallRules(RoutingContext ctx) {
+    var by = Access.manager(ctx);
+    Replies.json(ctx, nearCallRules.set(ctx.body().asJsonObject(), by.name()));
   }
 
   void setHallQueueRules(RoutingContext ctx) {

@@ -13,6 +13,7 @@ import hallq.queue.TicketPage;
 import hallq.rating.Rating;
 import hallq.rating.RatingForm;
 import hallq.rating.RatingService;
+import hallq.sms.TicketContacts;
 import hallq.standards.StandardsService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -31,10 +32,12 @@ final class TicketApi {
   private final GroupCommit<IssueRequest, Issued> issuer;
   private final RatingService ratings;
   private final StandardsService standards;
+  private final TicketContacts contacts;
   private final String publicBaseUrl;
 
-  TicketApi(Vertx vertx, QueueService queue, RatingService ratings, StandardsService standards, String publicBaseUrl) {
+  TicketApi(Vertx vertx, QueueService queue, RatingService ratings, StandardsService standards, TicketContacts contacts, String publicBaseUrl) {
     this.vertx = vertx;
+    this.contacts = contacts;
     this.queue = queue;
     this.issuer = queue.ticketIssuer();
     this.ratings = ratings;
@@ -58,15 +61,26 @@ final class TicketApi {
         .put("ticketPageUrl", TicketPage.url(publicBaseUrl, issued.ticket().id(), issued.citizenKey()));
   }
 
-  /** The ticket's page: where it stands, its rating once given, and the materials its service asks the citizen to bring. */
+  /**
+   * The ticket's page: where it stands, its rating once given, the materials its service asks the citizen to
+   * bring, and when to alert the citizen (near-call threshold, the masked number SMS go to).
+   */
   void getTicket(RoutingContext ctx) {
     UUID id = ticketId(ctx);
     Replies.json(ctx, queue.position(id)
         .compose(position -> ratings.find(id)
             .compose(rating -> standards.requiredMaterials(position.ticket().serviceCode())
-                .map(materials -> toJson(position)
-                    .put("rating", rating.map(Rating::toJson).orElse(null))
-                    .put("requiredMaterials", new JsonArray(materials))))));
+                .compose(materials -> contacts.nearCall(id)
+                    .map(nearCall -> toJson(position)
+                        .put("rating", rating.map(Rating::toJson).orElse(null))
+                        .put("requiredMaterials", new JsonArray(materials))
+                        .put("nearCall", nearCall))))));
+  }
+
+  /** 短信提醒: the citizen leaves a mobile number for the ticket's reminders, with the key of its QR link. */
+  void setTicketContact(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    Replies.json(ctx, contacts.setByCitizen(ticketId(ctx), ctx.request().getHeader(TICKET_KEY), body.getString("mobile")));
   }
 
   /** The QR code printed on the ticket and shown at the kiosk: it opens this ticket's page, key included. */

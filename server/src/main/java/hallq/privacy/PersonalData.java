@@ -22,6 +22,7 @@ public final class PersonalData {
   private static final int TAG_BITS = 128;
   private static final Pattern ID_NUMBER = Pattern.compile("[1-9]\\d{16}[\\dX]");
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+  private static final Pattern IN_TEXT = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final char[] ID_CHECK = "10X98765432".toCharArray();
 
@@ -99,6 +100,11 @@ public final class PersonalData {
   /** 138****5678: the first three and the last four digits. */
   public static String maskPhone(String phone) {
     return phone.length() <= 7 ? "*".repeat(phone.length()) : phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+  }
+
+  /** Text that may quote a mobile number (a gateway's error answer) with every such number masked. */
+  public static String maskPhonesIn(String text) {
+    return IN_TEXT.matcher(text).replaceAll(found -> maskPhone(found.group()));
   }
 
   static char checkCharacter(String id) {

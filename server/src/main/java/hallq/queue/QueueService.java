@@ -9,9 +9,10 @@ import hallq.db.PgCounterRepository.CounterRow;
 import hallq.db.PgCounterRepository;
 import hallq.db.PgEventLog.NewEvent;
 import hallq.db.PgEventLog;
-import hallq.db.PgHallQueueRuleRepository;
+import hallq.db.PgHallRules;
 import hallq.db.PgHallRepository;
 import hallq.db.PgPriorityRuleRepository;
+import hallq.db.PgSmsRepository;
 import hallq.db.PgStandardsRepository;
 import hallq.db.PgTicketRepository.Ahead;
 import hallq.db.PgTicketRepository.NewTicket;
@@ -77,10 +78,11 @@ public final class QueueService {
   private final PgEventLog events;
   private final CallPolicy callPolicy;
   private final PgPriorityRuleRepository priorityRules;
-  private final PgHallQueueRuleRepository hallRules;
+  private final PgHallRules<QueueRules> hallRules;
   private final DeviceJobPlanner deviceJobs;
   private final PgStandardsRepository standards;
   private final HandlingTimes handlingTimes;
+  private final PgSmsRepository sms;
 
   public QueueService(Pool pool, HallqConfig config, HallClock clock) {
     String hallId = config.hall().id();
@@ -93,10 +95,11 @@ public final class QueueService {
     this.events = new PgEventLog(hallId);
     this.callPolicy = new CallPolicy(hallId);
     this.priorityRules = new PgPriorityRuleRepository(hallId);
-    this.hallRules = new PgHallQueueRuleRepository(hallId);
+    this.hallRules = PgHallRules.queueRules(hallId);
     this.deviceJobs = new DeviceJobPlanner(config, clock);
     this.standards = new PgStandardsRepository(hallId);
     this.handlingTimes = new HandlingTimes(pool, hallId, clock);
+    this.sms = new PgSmsRepository(hallId);
   }
 
   /** The recent handling times wait estimates are made from; refreshed in the background, and by tests at will. */
@@ -184,8 +187,9 @@ public final class QueueService {
   }
 
   /**
-   * Records a call (with what goes with it, pipelined): a counter with a RATIO service counts it, and a
-   * ticket of a service assigned to the counter for now (潮汐) names the assignment.
+   * Records a call (with what goes with it, pipelined: no extra round trip): a counter with a RATIO
+   * service counts it, a ticket of a service assigned to the counter for now (潮汐) names the assignment,
+   * and while any SMS contact is open the reminders the call makes due are queued.
    */
   private Future<Ticket> called(SqlConnection sql, Ticket ticket, boolean counted, CounterRow counter, String actor) {
     List<Future<?>> all = new ArrayList<>();
@@ -195,11 +199,21 @@ public final class QueueService {
     if (counted && !Ticket.APPOINTMENT.equals(ticket.priority())) {
       all.add(priorityRules.countCall(sql, ticket.counterNo(), ticket.priority() != null));
     }
-    Long assignment = counter.assignments().get(ticket.serviceCode());
-    if (assignment != null) {
-      all.add(tickets.attributeToAssignment(sql, ticket.id(), assignment));
-    }
+    all.addAll(alongWithTheCall(sql, ticket, counter));
     return Future.all(all).map(done -> changed.result());
+  }
+
+  /** What goes with any call at this counter: the 潮汐 attribution and the SMS reminders it makes due. */
+  private List<Future<?>> alongWithTheCall(SqlConnection sql, Ticket called, CounterRow counter) {
+    List<Future<?>> along = new ArrayList<>();
+    Long assignment = counter.assignments().get(called.serviceCode());
+    if (assignment != null) {
+      along.add(tickets.attributeToAssignment(sql, called.id(), assignment));
+    }
+    if (counter.smsContacts()) {
+      along.add(sms.queueDue(sql, called.id(), clock.now()));
+    }
+    return along;
   }
 
   /** A counter may call when it is open and holds no ticket. */
@@ -274,10 +288,11 @@ public final class QueueService {
             ? ticket.callBack(counterNo, clock.now(), Duration.ofMinutes(rules.result().parkMinutes()))
             : ticket.call(counterNo, clock.now());
         JsonObject why = new JsonObject().put("outOfOrder", true).put("calledBack", parked).put("reason", reason);
-        Long assignment = counter.assignments().get(ticket.serviceCode());
+        List<Future<?>> writes = new ArrayList<>();
         Future<Ticket> changed = change(sql, called, EventType.TICKET_CALLED, actor, why);
-        Future<?> attributed = assignment == null ? Future.succeededFuture() : tickets.attributeToAssignment(sql, ticket.id(), assignment);
-        return Future.all(changed, attributed).map(both -> state(counter, changed.result()));
+        writes.add(changed);
+        writes.addAll(alongWithTheCall(sql, called, counter));
+        return Future.all(writes).map(done -> state(counter, changed.result()));
       });
     });
   }

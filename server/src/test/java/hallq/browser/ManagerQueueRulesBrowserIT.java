@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The manager dashboard's 叫号规则 section in a real headless Chromium: rules changed, audited, refused at the field. */
@@ -30,13 +29,13 @@ class ManagerQueueRulesBrowserIT extends HallTest {
       assertTrue(!page.find("rules-ratio-SOCIAL_INSURANCE").isEnabled(), "no count for strict priority");
 
       new Select(page.find("rules-mode-SOCIAL_INSURANCE")).selectByValue("RATIO");
-      type(page, "rules-ratio-SOCIAL_INSURANCE", "2");
+      page.type("rules-ratio-SOCIAL_INSURANCE", "2");
       page.click("rules-save-SOCIAL_INSURANCE");
       page.waitForText("rules-priority-saved", "已保存：社保医保 比例 2:1");
       String row = page.waitForText("rules-service-SOCIAL_INSURANCE", "manager");
       assertTrue(row.contains("比例 2:1"), row);
 
-      type(page, "rules-recallLimit", "2");
+      page.type("rules-recallLimit", "2");
       page.click("rules-hall-save");
       page.waitForText("rules-hall-saved", "大厅规则已保存");
       page.waitForText("rules-hall-edited", "manager");
@@ -47,7 +46,7 @@ class ManagerQueueRulesBrowserIT extends HallTest {
           .filter(cell -> cell.getText().equals("manager")).count());
       assertEquals(2L, hall.count("SELECT count(*) FROM rule_change"));
 
-      type(page, "rules-parkMinutes", "0");
+      page.type("rules-parkMinutes", "0");
       page.click("rules-hall-save");
       String refused = page.waitForText("rules-parkMinutes-error", "parkMinutes");
       assertTrue(page.find("rules-parkMinutes-error").isDisplayed(), refused);
@@ -73,14 +72,5 @@ class ManagerQueueRulesBrowserIT extends HallTest {
   private static void screenshotOfTheSection(Browser page, String name) {
     ((JavascriptExecutor) page.driver()).executeScript("document.getElementById('section-rules').scrollIntoView();");
     page.screenshot(name);
-  }
-
-  private static void type(Browser page, String id, String value) {
-    WebElement input = page.until(d -> {
-      WebElement found = d.findElement(By.id(id));
-      return found.isEnabled() ? found : null;
-    });
-    input.clear();
-    input.sendKeys(value);
   }
 }

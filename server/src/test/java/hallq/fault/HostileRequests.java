@@ -85,7 +85,8 @@ final class HostileRequests {
       Map.entry("listAppointmentSlots", Access.PUBLIC), Map.entry("bookAppointment", Access.PUBLIC),
       Map.entry("getAppointment", Access.PUBLIC), Map.entry("cancelAppointment", Access.PUBLIC), Map.entry("getAppointmentQr", Access.PUBLIC),
       Map.entry("listAppointments", Access.MANAGER), Map.entry("setAppointmentRule", Access.MANAGER),
-      Map.entry("checkInAppointment", Access.KIOSK), Map.entry("checkInByIdCard", Access.BRIDGE));
+      Map.entry("checkInAppointment", Access.KIOSK), Map.entry("checkInByIdCard", Access.BRIDGE),
+      Map.entry("setTicketContact", Access.PUBLIC), Map.entry("setNearCallRules", Access.MANAGER), Map.entry("getSmsOutbox", Access.MANAGER));
 
   /** A valid body for each operation that takes one; the defects spoil it. The login's password is wrong even here. */
   private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
@@ -109,6 +110,8 @@ final class HostileRequests {
       Map.entry("callTicket", "{\"number\":\"A001\",\"reason\":\"预约优先\"}"),
       Map.entry("parkTicket", "{\"reason\":\"回去取材料\"}"),
       Map.entry("assignService", "{\"serviceCode\":\"REAL_ESTATE\",\"minutes\":30,\"reason\":\"排队过长\"}"),
+      Map.entry("setTicketContact", "{\"mobile\":\"13812345678\"}"),
+      Map.entry("setNearCallRules", "{\"aheadThreshold\":3}"),
       Map.entry("setClosingRule", "{\"mode\":\"CLOSE_UNSERVED\",\"reason\":\"闭厅未办理\"}"),
       Map.entry("setCorrectiveAction", "{\"rootCause\":\"午间窗口少\",\"action\":\"错峰午休\",\"owner\":\"张科长\",\"dueDate\":\"2026-12-31\"}"),
       Map.entry("actOnFollowUp", "{\"action\":\"VERIFIED\",\"finding\":\"TRUE\",\"note\":\"checked\"}"),

@@ -80,6 +80,16 @@ public final class Browser implements AutoCloseable {
     }).click();
   }
 
+  /** Replaces the text of an input once it is enabled (a form may disable its fields while it loads or saves). */
+  public void type(String id, String value) {
+    WebElement input = until(d -> {
+      WebElement found = d.findElement(By.id(id));
+      return found.isEnabled() ? found : null;
+    });
+    input.clear();
+    input.sendKeys(value);
+  }
+
   /** Waits (10 s at most) until the element's text contains {@code text}; returns the text. */
   public String waitForText(String id, String text) {
     return waitForText(id, text, WAIT);

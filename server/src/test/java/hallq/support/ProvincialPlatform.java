@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A stand-in for the provincial 好差评 platform on loopback, whose answers a test scripts: each
+ * A stand-in for the provincial 好差评 platform (or the SMS gateway: {@link #startSmsGateway}) on loopback, whose answers a test scripts: each
  * request takes the next scripted behaviour, then {@link Answer#TAKE} once the script runs out (or
  * {@link #refuseAll} while set). It counts the records it acknowledged (answered 2xx, and the answer
  * got out) and every record sent again after that.
@@ -35,6 +35,8 @@ public final class ProvincialPlatform implements AutoCloseable {
   private final HttpServer server;
   private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
   private final long slowMillis;
+  /** The body's field that keys a record: recordId (好差评), messageId (SMS). */
+  private final String idField;
   private volatile boolean refuseAll;
   /** Every request as it arrived: record id, and the whole record. */
   public final List<JsonObject> received = new CopyOnWriteArrayList<>();
@@ -42,14 +44,24 @@ public final class ProvincialPlatform implements AutoCloseable {
   public final Map<String, AtomicInteger> acknowledged = new ConcurrentHashMap<>();
   public final List<String> sentAgainAfterAcknowledged = new CopyOnWriteArrayList<>();
 
-  private ProvincialPlatform(Vertx vertx, long slowMillis) {
+  private ProvincialPlatform(Vertx vertx, long slowMillis, String idField) {
     this.vertx = vertx;
     this.slowMillis = slowMillis;
+    this.idField = idField;
     this.server = vertx.createHttpServer().requestHandler(this::handle);
   }
 
   public static ProvincialPlatform start(Vertx vertx, long slowMillis) {
-    ProvincialPlatform platform = new ProvincialPlatform(vertx, slowMillis);
+    return start(vertx, slowMillis, "recordId");
+  }
+
+  /** A stand-in SMS gateway: messages keyed by their messageId. */
+  public static ProvincialPlatform startSmsGateway(Vertx vertx, long slowMillis) {
+    return start(vertx, slowMillis, "messageId");
+  }
+
+  private static ProvincialPlatform start(Vertx vertx, long slowMillis, String idField) {
+    ProvincialPlatform platform = new ProvincialPlatform(vertx, slowMillis, idField);
     Api.await(platform.server.listen(0, "127.0.0.1"));
     return platform;
   }
@@ -60,7 +72,16 @@ public final class ProvincialPlatform implements AutoCloseable {
 
   /** The config that sends a hall's ratings here, quickly: short timeout and retries. */
   public Consumer<JsonObject> feedConfig(String token, long timeoutMillis) {
-    return raw -> raw.getJsonObject("provincialFeed").mergeIn(new JsonObject().put("url", url()).put("token", token)
+    return config("provincialFeed", token, timeoutMillis);
+  }
+
+  /** The config that sends a hall's SMS reminders here, quickly. */
+  public Consumer<JsonObject> smsConfig(String token, long timeoutMillis) {
+    return config("sms", token, timeoutMillis);
+  }
+
+  private Consumer<JsonObject> config(String key, String token, long timeoutMillis) {
+    return raw -> raw.getJsonObject(key).mergeIn(new JsonObject().put("url", url()).put("token", token)
         .put("timeoutMillis", timeoutMillis).put("checkMillis", 20).put("retryFirstMillis", 50).put("retryMaxMillis", 200));
   }
 
@@ -80,7 +101,7 @@ public final class ProvincialPlatform implements AutoCloseable {
   private void handle(HttpServerRequest request) {
     request.body().onSuccess(body -> {
       JsonObject record = body.toJsonObject();
-      String recordId = record.getString("recordId");
+      String recordId = record.getString(idField);
       received.add(record);
       authorizations.add(String.valueOf(request.getHeader("Authorization")));
       if (acknowledged.containsKey(recordId)) {
