@@ -131,11 +131,12 @@ public final class HallqServer {
     SmsSender sms = SmsSender.start(vertx, pool, config);
     DefaultRatings defaultRatings = new DefaultRatings(pool, config, clock);
     IndicatorService indicators = new IndicatorService(pool, config, clock);
+    TicketContacts contacts = new TicketContacts(pool, config, clock);
     ApiVerticle.Services services = new ApiVerticle.Services(queue, auth, ratings, followUps, devices, jobs, demo, standards,
         alerts, new ComplianceService(pool, config, clock, queue), reports, indicators, QualityReports.of(pool, config, clock, indicators),
         feed, provincialFeed, new PriorityRules(pool, config, clock), new ClosingRules(pool, config, clock), new DaySummaries(pool, config),
-        HallRules.queue(pool, config, clock), HallRules.nearCall(pool, config, clock), new TicketContacts(pool, config, clock), sms, tidal,
-        new AppointmentService(pool, config, clock, queue));
+        HallRules.queue(pool, config, clock), HallRules.nearCall(pool, config, clock), contacts, sms, tidal,
+        new AppointmentService(pool, config, clock, queue, contacts));
     CloseOfDay closeOfDay = new CloseOfDay(pool, config, clock);
     AtomicInteger port = new AtomicInteger();
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));

@@ -186,8 +186,12 @@ class AppointmentIT {
       assertPlainFree(reply.body().encode());
     }
     hall.clock.set(local("2026-11-30T08:55:00"));
-    assertEquals(201, checkIn(code(booked)).status());
-    for (String table : List.of("appointment", "ticket", "ticket_event", "device_job", "rule_change")) {
+    Reply checkedIn = checkIn(code(booked));
+    assertEquals(201, checkedIn.status());
+    String ticketId = checkedIn.ticket().getString("id");
+    assertEquals(1L, hall.count("SELECT count(*) FROM ticket_contact WHERE ticket_id = '" + ticketId + "'"),
+        "the number given when booking gets the ticket's SMS reminders");
+    for (String table : List.of("appointment", "ticket", "ticket_event", "device_job", "rule_change", "ticket_contact")) {
       String rows = Api.await(hall.db.query("SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM " + table + " t").execute())
           .iterator().next().getString(0);
       assertPlainFree(rows);

@@ -8,6 +8,7 @@ import hallq.db.PgAppointmentRepository.NewAppointment;
 import hallq.db.PgAppointmentRuleRepository;
 import hallq.db.PgEventLog;
 import hallq.privacy.PersonalData;
+import hallq.sms.TicketContacts;
 import hallq.queue.CitizenKey;
 import hallq.queue.EventType;
 import hallq.queue.HallClock;
@@ -60,10 +61,12 @@ public final class AppointmentService {
   private final HallqConfig config;
   private final HallClock clock;
   private final QueueService queue;
+  private final TicketContacts contacts;
   private final PgAppointmentRuleRepository rules;
   private final PgEventLog events;
 
-  public AppointmentService(Pool pool, HallqConfig config, HallClock clock, QueueService queue) {
+  public AppointmentService(Pool pool, HallqConfig config, HallClock clock, QueueService queue, TicketContacts contacts) {
+    this.contacts = contacts;
     this.pool = pool;
     this.config = config;
     this.clock = clock;
@@ -273,7 +276,9 @@ public final class AppointmentService {
       Future<Void> marked = appointments.checkIn(sql, booking.id(), status, now, ticket.id());
       Future<Long> logged = events.append(sql, EventType.APPOINTMENT_CHECKED_IN, ticket.id(), null, kioskId, now,
           ticket.eventFields().put("appointment", code).put("via", via.name()).put("late", late));
-      return Future.all(marked, logged)
+      // The number given when booking gets the ticket's reminders (到号提醒), as if left at the kiosk.
+      Future<Void> reminders = appointments.phone(sql, booking.id()).compose(phone -> contacts.attach(sql, ticket, phone, "appointment"));
+      return Future.all(marked, logged, reminders)
           .compose(v -> appointments.find(sql, code))
           .map(saved -> new CheckedIn(saved.orElseThrow(), issued, late));
     });

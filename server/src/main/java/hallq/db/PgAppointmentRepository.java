@@ -72,6 +72,8 @@ public final class PgAppointmentRepository {
       LocalTime slotEnd, Instant windowOpens, Instant windowCloses, String name, String idNumber, String phone, String matter,
       Instant bookedAt) {}
 
+  private static final String PHONE = "SELECT phone_enc FROM appointment WHERE hall_id = $1 AND id = $2";
+
   private final String hallId;
   private final PersonalData personal;
 
@@ -105,6 +107,11 @@ public final class PgAppointmentRepository {
 
   public Future<Optional<Appointment>> find(SqlClient sql, String code) {
     return sql.preparedQuery(FIND_BY_CODE).execute(Tuple.of(hallId, code)).map(this::first);
+  }
+
+  /** The booking's mobile number, opened for the one use that needs it: the SMS reminders of its ticket. */
+  public Future<String> phone(SqlClient sql, UUID id) {
+    return sql.preparedQuery(PHONE).execute(Tuple.of(hallId, id)).map(rows -> open(rows.iterator().next(), "phone_enc"));
   }
 
   public Future<Optional<Appointment>> lock(SqlClient sql, String code) {
