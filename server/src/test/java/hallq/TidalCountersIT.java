@@ -8,6 +8,7 @@ import hallq.support.HallTest;
 import hallq.support.Reply;
 import hallq.support.TestHall;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -83,6 +84,33 @@ class TidalCountersIT extends HallTest {
       Api.await(tidal.server.alerts().check());
       assertEquals(1L, tidal.count("SELECT count(*) FROM counter_assignment"), "one alert, one assignment");
     }
+  }
+
+  @Test
+  @DisplayName("管理员运行时修改自动规则（不动产登记由 3 号窗口自动增开 15 分钟），写入审计；不存在的窗口、缺少时长被拒；改后的规则在预警时生效")
+  void aManagerChangesTheAutomaticRuleAtRunTime() {
+    String manager = hall.manager();
+    Reply set = putRule(manager, new JsonObject().put("counters", new JsonArray(List.of(3))).put("minutes", 15));
+    assertEquals(200, set.status(), set.toString());
+    assertEquals("counters", putRule(manager, new JsonObject().put("counters", new JsonArray(List.of(99))).put("minutes", 15)).errorField());
+    assertEquals("minutes", putRule(manager, new JsonObject().put("counters", new JsonArray(List.of(3)))).errorField());
+    assertEquals(403, putRule(hall.clerk(1), new JsonObject().put("counters", new JsonArray())).status());
+    JsonObject change = hall.api.get("/api/v1/queue-rules/changes", manager).body().getJsonArray("changes").getJsonObject(0);
+    assertEquals("TIDAL_RULE", change.getString("kind"));
+    assertEquals(new JsonObject().put("counters", new JsonArray()).putNull("minutes"), change.getJsonObject("before"));
+    assertEquals(1L, hall.count("SELECT count(*) FROM rule_change"));
+
+    for (int i = 0; i < 9; i++) {
+      hall.issue("REAL_ESTATE");
+    }
+    Api.await(hall.server.alerts().check());
+    JsonObject assignment = hall.api.get("/api/v1/assignments", manager).body().getJsonArray("assignments").getJsonObject(0);
+    assertEquals(3, assignment.getInteger("counterNo"));
+    assertEquals("auto", assignment.getString("assignedBy"));
+  }
+
+  private Reply putRule(String token, JsonObject rule) {
+    return Api.await(hall.api.send(HttpMethod.PUT, "/api/v1/queue-rules/services/REAL_ESTATE/tidal", token, rule, null));
   }
 
   private Reply assign(int counterNo, String serviceCode, int minutes, String token) {

@@ -25,6 +25,7 @@ import hallq.privacy.PersonalData;
 import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
 import hallq.queue.Ticket;
+import hallq.queue.TidalRule;
 import hallq.rating.Rating;
 import hallq.rating.WorkingDays;
 import hallq.standards.OpeningHours;
@@ -178,7 +179,7 @@ public final class ConfigLoader {
         s.optionalText("departmentName"),
         queueRule(s, "priorityRule", PriorityRule.STRICT, PriorityRule::fromJson),
         queueRule(s, "closingRule", ClosingRule.SERVE_LATE, ClosingRule::fromJson),
-        queueRule(s, "tidal", null, HallqConfig.TidalRule::fromJson),
+        queueRule(s, "tidal", TidalRule.NONE, TidalRule::fromJson),
         queueRule(s, "appointments", AppointmentRule.OFF, AppointmentRule::fromConfig));
   }
 
@@ -385,8 +386,8 @@ public final class ConfigLoader {
     Set<String> codes = config.serviceTypes().stream().map(ServiceTypeConfig::code).collect(Collectors.toSet());
     Set<Integer> counterNos = config.counters().stream().map(CounterConfig::no).collect(Collectors.toSet());
     for (int i = 0; i < config.serviceTypes().size(); i++) {
-      HallqConfig.TidalRule tidal = config.serviceTypes().get(i).tidal();
-      if (tidal != null && !counterNos.containsAll(tidal.counters())) {
+      TidalRule tidal = config.serviceTypes().get(i).tidal();
+      if (!counterNos.containsAll(tidal.counters())) {
         throw new ConfigException("serviceTypes[" + i + "].tidal.counters", "names a counter the hall does not have: " + tidal.counters());
       }
     }

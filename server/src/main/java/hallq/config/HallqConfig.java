@@ -7,6 +7,7 @@ import hallq.auth.GroupRole;
 import hallq.quality.QualityIndicators;
 import hallq.queue.ClosingRule;
 import hallq.queue.PriorityRule;
+import hallq.queue.TidalRule;
 import hallq.outbox.OutboxSender;
 import hallq.privacy.PersonalData;
 import hallq.rating.WorkingDays;
@@ -278,25 +279,6 @@ public record HallqConfig(
 
     public int standardServiceMinutes() {
       return standard.standardServiceMinutes();
-    }
-  }
-
-  /**
-   * A service's automatic 潮汐 rule: when its queue-length alert fires, these {@code counters} take it on
-   * for {@code minutes} (a manager may also assign counters by hand at any time).
-   */
-  public record TidalRule(List<Integer> counters, int minutes) {
-    public static TidalRule fromJson(JsonObject json) {
-      Object counters = json.getValue("counters");
-      if (!(counters instanceof JsonArray array) || array.isEmpty()
-          || !array.stream().allMatch(n -> n instanceof Integer i && i >= 1 && i <= 9999)) {
-        throw DomainException.invalid("counters", "must list the counter numbers that take the service on");
-      }
-      Object minutes = json.getValue("minutes");
-      if (!(minutes instanceof Integer m) || m < 5 || m > 480) {
-        throw DomainException.invalid("minutes", "must be a whole number of minutes from 5 to 480");
-      }
-      return new TidalRule(array.stream().map(n -> (Integer) n).toList(), (Integer) minutes);
     }
   }
 

@@ -98,6 +98,7 @@ public final class PgHallRepository {
         .compose(v -> PgHallRules.queueRules(hallId).syncFromConfig(sql, config.queue()))
         .compose(v -> PgHallRules.nearCall(hallId).syncFromConfig(sql, config.nearCall()))
         .compose(v -> new PgAppointmentRuleRepository(hallId).syncFromConfig(sql, config.serviceTypes()))
+        .compose(v -> new PgTidalRuleRepository(hallId).syncFromConfig(sql, config.serviceTypes()))
         .compose(v -> sql.preparedQuery(DEACTIVATE_COUNTERS).execute(Tuple.of(hallId)))
         .compose(v -> batch(sql, UPSERT_COUNTER, config.counters().stream()
             .map(c -> Tuple.of(hallId, c.no(), c.name())).toList()))

@@ -12,7 +12,7 @@ import java.util.List;
 /** The audit of the queue rules managers change at run time ({@code rule_change}): what, before and after, who and when. */
 public final class PgRuleAudit {
   /** What kind of rule changed; kept as text in {@code rule_change.kind}. */
-  public enum Kind { PRIORITY_RULE, CLOSING_RULE, HALL_QUEUE_RULES, APPOINTMENT_RULE, NEAR_CALL_RULES }
+  public enum Kind { PRIORITY_RULE, CLOSING_RULE, HALL_QUEUE_RULES, APPOINTMENT_RULE, NEAR_CALL_RULES, TIDAL_RULE }
 
   private static final String AUDIT = "INSERT INTO rule_change (hall_id, kind, subject, before, after, changed_by, changed_at) "
       + "VALUES ($1, $2, $3, $4, $5, $6, $7)";

@@ -184,6 +184,7 @@ public final class ApiVerticle extends VerticleBase {
         Map.entry("assignService", tidalApi::assignService),
         Map.entry("endAssignment", tidalApi::endAssignment),
         Map.entry("listAssignments", tidalApi::listAssignments),
+        Map.entry("setTidalRule", tidalApi::setTidalRule),
         Map.entry("callTicket", counterApi::callTicket),
         Map.entry("parkTicket", counterApi::parkTicket),
         Map.entry("listParkedAtCounter", counterApi::listParkedAtCounter),

@@ -25,6 +25,11 @@ final class TidalApi {
     Replies.json(ctx, tidal.end(Replies.counterNo(ctx), id, by.name()));
   }
 
+  void setTidalRule(RoutingContext ctx) {
+    var by = Access.manager(ctx);
+    Replies.json(ctx, tidal.setRule(ctx.pathParam("serviceCode"), ctx.body().asJsonObject(), by.name()));
+  }
+
   void listAssignments(RoutingContext ctx) {
     Access.staff(ctx);
     Replies.json(ctx, tidal.recent());

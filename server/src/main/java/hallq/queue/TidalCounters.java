@@ -5,6 +5,7 @@ import hallq.config.HallqConfig;
 import hallq.db.PgCounterAssignmentRepository;
 import hallq.db.PgCounterRepository;
 import hallq.db.PgEventLog;
+import hallq.db.PgTidalRuleRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -29,6 +30,7 @@ public final class TidalCounters {
   private final PgCounterAssignmentRepository assignments;
   private final PgCounterRepository counters;
   private final PgEventLog events;
+  private final PgTidalRuleRepository rules;
 
   public TidalCounters(Pool pool, HallqConfig config, HallClock clock) {
     String hallId = config.hall().id();
@@ -38,6 +40,7 @@ public final class TidalCounters {
     this.assignments = new PgCounterAssignmentRepository(hallId);
     this.counters = new PgCounterRepository(hallId);
     this.events = new PgEventLog(hallId);
+    this.rules = new PgTidalRuleRepository(hallId);
   }
 
   /** A manager adds a service to a counter for {@code minutes}. */
@@ -58,17 +61,30 @@ public final class TidalCounters {
 
   /** The service's automatic rule, in the alert's transaction: its counters that do not call it yet take it on. */
   public Future<Void> onQueueTooLong(SqlConnection sql, String serviceCode) {
-    HallqConfig.TidalRule rule = config.serviceType(serviceCode).map(HallqConfig.ServiceTypeConfig::tidal).orElse(null);
-    if (rule == null) {
-      return Future.succeededFuture();
-    }
-    Future<Void> chain = Future.succeededFuture();
+    return rules.of(sql, serviceCode).compose(rule -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (int counterNo : rule.counters()) {
+        chain = chain.compose(v -> counters.lock(sql, counterNo, clock.now())).compose(counter -> counter.services().contains(serviceCode)
+            ? Future.succeededFuture()
+            : assign(sql, counterNo, serviceCode, rule.minutes(), "排队过长自动增开 / queue too long", AUTO).mapEmpty());
+      }
+      return chain;
+    });
+  }
+
+  /** A manager changes a service's automatic rule at run time; the change is audited. */
+  public Future<JsonObject> setRule(String serviceCode, JsonObject given, String by) {
+    return ServiceRuleChange.apply(pool, config, clock, rules, serviceCode, () -> ownCounters(TidalRule.fromJson(given)), by)
+        .map(rule -> new JsonObject().put("serviceCode", serviceCode).put("tidal", rule.toJson()));
+  }
+
+  private TidalRule ownCounters(TidalRule rule) {
     for (int counterNo : rule.counters()) {
-      chain = chain.compose(v -> counters.lock(sql, counterNo, clock.now())).compose(counter -> counter.services().contains(serviceCode)
-          ? Future.succeededFuture()
-          : assign(sql, counterNo, serviceCode, rule.minutes(), "排队过长自动增开 / queue too long", AUTO).mapEmpty());
+      if (config.counter(counterNo).isEmpty()) {
+        throw DomainException.invalid("counters", "the hall has no counter " + counterNo);
+      }
     }
-    return chain;
+    return rule;
   }
 
   /** A manager ends an assignment before its time. */
