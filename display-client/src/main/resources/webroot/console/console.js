@@ -560,7 +560,13 @@ function parkedItem(ticket) {
 
 function renderParked() {
   const tickets = state.parked || [];
-  $('parked-list').replaceChildren(...tickets.map(parkedItem));
+  const list = $('parked-list');
+  // Rebuilt only when the tickets or the language change: a button the clerk (or a test) holds stays.
+  const key = state.lang + '|' + tickets.map((ticket) => ticket.id + '@' + ticket.parkedAt).join(',');
+  if (list.dataset.key !== key) {
+    list.dataset.key = key;
+    list.replaceChildren(...tickets.map(parkedItem));
+  }
   setText('parked-count', state.parked ? state.t('parked.count', { n: tickets.length }) : '');
   $('parked-empty').hidden = !state.parked || tickets.length > 0;
 }
