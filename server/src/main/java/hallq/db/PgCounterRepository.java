@@ -39,6 +39,11 @@ public final class PgCounterRepository {
 
   private static final String LOCK = SELECT + " AND c.counter_no = $3 FOR UPDATE OF c";
 
+  /** The counter alone, for an operation on the ticket it holds: what it calls is not read. */
+  private static final String LOCK_ROW = """
+      SELECT c.counter_no, c.name, c.paused, c.walk_ins_since_priority FROM counter c
+      WHERE c.hall_id = $1 AND c.active AND c.counter_no = $2 FOR UPDATE OF c""";
+
   private static final String SET_PAUSED = """
       UPDATE counter SET paused = $3, paused_at = CASE WHEN $3 THEN coalesce(paused_at, $4) END
       WHERE hall_id = $1 AND counter_no = $2""";
@@ -59,6 +64,24 @@ public final class PgCounterRepository {
             throw DomainException.notFound("COUNTER_NOT_FOUND", "counterNo: no counter " + counterNo + " in this hall");
           }
           return fromRow(it.next());
+        });
+  }
+
+  /**
+   * Locks the counter row without reading what it calls ({@code services} and {@code assignments} empty,
+   * no SMS check): for starting, finishing, recalling … the ticket it holds. Fails with 404 for an unknown counter.
+   */
+  public Future<CounterRow> lockRow(SqlClient sql, int counterNo) {
+    return sql.preparedQuery(LOCK_ROW)
+        .execute(Tuple.of(hallId, counterNo))
+        .map(rows -> {
+          var it = rows.iterator();
+          if (!it.hasNext()) {
+            throw DomainException.notFound("COUNTER_NOT_FOUND", "counterNo: no counter " + counterNo + " in this hall");
+          }
+          Row row = it.next();
+          return new CounterRow(row.getInteger("counter_no"), row.getString("name"), row.getBoolean("paused"), List.of(),
+              row.getInteger("walk_ins_since_priority"), Map.of(), false);
         });
   }
 

@@ -170,7 +170,7 @@ public final class QueueService {
   public Future<CounterState> callNext(int counterNo, String actor) {
     return pool.withTransaction(sql -> {
       // Sent together (pipelined): the counter and its ticket locked, and its services' priority rules.
-      Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo);
+      Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo, true);
       Future<Map<String, PriorityRule>> rules = priorityRules.byService(sql);
       return Future.all(lockedCounter, rules).compose(both -> {
         LockedCounter locked = lockedCounter.result();
@@ -238,7 +238,16 @@ public final class QueueService {
 
   /** Locks the counter, then its ticket: two statements sent together (pipelined, run in this order). */
   private Future<LockedCounter> lockCounter(SqlConnection sql, int counterNo) {
-    Future<CounterRow> counter = counters.lock(sql, counterNo, clock.now());
+    return lockCounter(sql, counterNo, false);
+  }
+
+  /**
+   * {@code toCall}: the counter is about to call, so what it calls now (its services and 潮汐 assignments)
+   * and whether SMS reminders are open are read with the lock; an operation on the ticket it holds
+   * (start, finish, recall …) locks the row alone, a lighter query on every such step.
+   */
+  private Future<LockedCounter> lockCounter(SqlConnection sql, int counterNo, boolean toCall) {
+    Future<CounterRow> counter = toCall ? counters.lock(sql, counterNo, clock.now()) : counters.lockRow(sql, counterNo);
     Future<Optional<Ticket>> held = tickets.lockAtCounter(sql, counterNo);
     return Future.all(counter, held).map(both -> new LockedCounter(counter.result(), held.result()));
   }
@@ -271,7 +280,7 @@ public final class QueueService {
    */
   public Future<CounterState> callTicket(int counterNo, String number, String reason, String actor) {
     return pool.withTransaction(sql -> {
-      Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo);
+      Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo, true);
       Future<Optional<Ticket>> found = tickets.lockCallableByNumber(sql, clock.today(), number);
       Future<QueueRules> rules = hallRules.current(sql);
       return Future.all(lockedCounter, found, rules).compose(all -> {
