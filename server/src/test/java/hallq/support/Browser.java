@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -95,8 +96,9 @@ public final class Browser implements AutoCloseable {
     return waitForText(id, text, WAIT);
   }
 
+  /** A page that redraws the element while it is read (a live section reloading) is read again at the next poll. */
   public String waitForText(String id, String text, Duration within) {
-    return new WebDriverWait(driver, within).pollingEvery(Duration.ofMillis(50)).until(d -> {
+    return new WebDriverWait(driver, within).pollingEvery(Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class).until(d -> {
       var found = d.findElements(By.id(id));
       String shown = found.isEmpty() ? "" : found.get(0).getText();
       return shown.contains(text) ? shown : null;
