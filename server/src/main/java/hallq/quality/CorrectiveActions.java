@@ -38,7 +38,7 @@ public final class CorrectiveActions {
     CorrectiveAction action = new CorrectiveAction(counterNo, indicator, text(body, "rootCause"), text(body, "action"),
         text(body, "owner"), due, by, clock.now());
     Future<Boolean> missed = counterNo == null
-        ? kpi.board(period.name()).map(board -> missedByHall(board, indicator))
+        ? kpi.hallMisses(period, indicator)
         : kpi.evaluation(period).map(evaluation -> missedBy(evaluation, counterNo, indicator));
     return missed.compose(yes -> {
       if (!yes) {
@@ -48,11 +48,6 @@ public final class CorrectiveActions {
       }
       return pool.withTransaction(sql -> actions.record(sql, period.name(), action)).map(v -> action.toJson().put("period", period.name()));
     });
-  }
-
-  private static boolean missedByHall(JsonObject board, String indicator) {
-    return board.getJsonArray("rows").stream().map(JsonObject.class::cast)
-        .anyMatch(row -> indicator.equals(row.getString("indicator")) && Boolean.FALSE.equals(row.getBoolean("met")));
   }
 
   private static boolean missedBy(KpiBoard.Evaluation evaluation, int counterNo, String indicator) {

@@ -129,21 +129,39 @@ public final class KpiBoard {
         .put("previous", evaluation.previous().name()).put("windows", evaluation.windows()));
   }
 
-  /** A period's 窗口评价 (windows ranked, best first, each flagged if last twice running) and the period before's. */
-  record Evaluation(KpiPeriod period, JsonArray windows, KpiPeriod previous, JsonArray previousWindows) {}
+  /** Whether the whole hall misses its target for {@code indicator} over the period so far (no target: no). */
+  Future<Boolean> hallMisses(KpiPeriod period, String indicator) {
+    LocalDate today = clock.today();
+    Future<Map<String, Double>> set = pool.withConnection(sql -> targets.targets(sql, period.name()));
+    Future<List<JsonObject>> actual = indicators.totals(List.of(new IndicatorService.Days(period.first(), period.lastSoFar(today))));
+    return Future.all(set, actual).map(both -> Boolean.FALSE.equals(meets(indicator, actual.result().get(0).getValue(indicator),
+        set.result().get(indicator))));
+  }
+
+  /**
+   * A period's 窗口评价 (windows ranked, best first, each flagged if last twice running) and the period
+   * before's, with the targets each was judged by.
+   */
+  record Evaluation(KpiPeriod period, Map<String, Double> targets, JsonArray windows, KpiPeriod previous,
+      Map<String, Double> previousTargets, JsonArray previousWindows) {}
+
+  /** One period's targets and its windows ranked by them. */
+  private record Evaluated(Map<String, Double> targets, JsonArray windows) {}
 
   Future<Evaluation> evaluation(KpiPeriod period) {
     KpiPeriod before = period.previous();
-    return Future.all(evaluated(period), evaluated(before)).map(both -> {
-      JsonArray now = both.resultAt(0);
-      JsonArray then = both.resultAt(1);
+    Future<Evaluated> current = evaluated(period);
+    Future<Evaluated> earlier = evaluated(before);
+    return Future.all(current, earlier).map(both -> {
+      JsonArray now = current.result().windows();
+      JsonArray then = earlier.result().windows();
       String lastBefore = lastOf(then);
       String lastNow = lastOf(now);
       for (Object item : now) {
         JsonObject window = (JsonObject) item;
         window.put("lastTwice", window.getString("key").equals(lastNow) && window.getString("key").equals(lastBefore));
       }
-      return new Evaluation(period, now, before, then);
+      return new Evaluation(period, current.result().targets(), now, before, earlier.result().targets(), then);
     });
   }
 
@@ -152,12 +170,12 @@ public final class KpiBoard {
   }
 
   /** The period's windows, ranked overall, best first. */
-  private Future<JsonArray> evaluated(KpiPeriod period) {
+  private Future<Evaluated> evaluated(KpiPeriod period) {
     LocalDate today = clock.today();
-    if (period.first().isAfter(today)) {
-      return Future.succeededFuture(new JsonArray());
-    }
     Future<Map<String, Double>> set = pool.withConnection(sql -> targets.targets(sql, period.name()));
+    if (period.first().isAfter(today)) {
+      return set.map(none -> new Evaluated(none, new JsonArray()));
+    }
     Future<Map<String, JsonObject>> rows = indicators.rows(period.first(), period.lastSoFar(today), ReportGrouping.COUNTER);
     return Future.all(set, rows).map(both -> {
       List<JsonObject> windows = new ArrayList<>();
@@ -175,7 +193,7 @@ public final class KpiBoard {
       for (int i = 0; i < windows.size(); i++) {
         windows.get(i).put("rank", i + 1);
       }
-      return new JsonArray(windows);
+      return new Evaluated(set.result(), new JsonArray(windows));
     });
   }
 

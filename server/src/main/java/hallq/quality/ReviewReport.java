@@ -3,7 +3,6 @@ package hallq.quality;
 import hallq.config.HallqConfig;
 import hallq.db.PgCorrectiveActionRepository;
 import hallq.db.PgCorrectiveActionRepository.CorrectiveAction;
-import hallq.db.PgKpiRepository;
 import hallq.queue.HallClock;
 import hallq.report.ReportGrouping;
 import io.vertx.core.CompositeFuture;
@@ -39,7 +38,6 @@ public final class ReviewReport {
   private final IndicatorService indicators;
   private final KpiBoard kpi;
   private final Consistency consistency;
-  private final PgKpiRepository targets;
   private final PgCorrectiveActionRepository actions;
 
   public ReviewReport(Pool pool, HallqConfig config, HallClock clock, IndicatorService indicators, KpiBoard kpi, Consistency consistency) {
@@ -50,7 +48,6 @@ public final class ReviewReport {
     this.indicators = indicators;
     this.kpi = kpi;
     this.consistency = consistency;
-    this.targets = new PgKpiRepository(hallId);
     this.actions = new PgCorrectiveActionRepository(hallId);
   }
 
@@ -67,15 +64,17 @@ public final class ReviewReport {
     Future<KpiBoard.Evaluation> evaluation = kpi.evaluation(period);
     Future<List<JsonObject>> totals = indicators.totals(List.of(
         new IndicatorService.Days(period.first(), asOf), new IndicatorService.Days(previous.first(), previous.lastSoFar(today))));
-    Future<CompositeFuture> recorded = pool.withConnection(sql -> Future.all(targets.targets(sql, period.name()),
-        targets.targets(sql, previous.name()), actions.ofPeriod(sql, period.name()), actions.ofPeriod(sql, previous.name())));
+    // The targets come with the evaluation, which ranked the windows by them.
+    Future<CompositeFuture> recorded = pool.withConnection(sql -> Future.all(actions.ofPeriod(sql, period.name()),
+        actions.ofPeriod(sql, previous.name())));
     Future<JsonObject> spread = period.first().isAfter(today)
         ? Future.succeededFuture(new JsonObject().put("services", new JsonArray()))
         : consistency.of(period.first(), asOf);
     return Future.all(evaluation, totals, recorded, spread).compose(all -> {
       CompositeFuture read = recorded.result();
-      Inputs inputs = new Inputs(evaluation.result(), read.resultAt(0), read.resultAt(1), totals.result().get(0),
-          totals.result().get(1), read.resultAt(2), read.resultAt(3), spread.result());
+      KpiBoard.Evaluation evaluated = evaluation.result();
+      Inputs inputs = new Inputs(evaluated, evaluated.targets(), evaluated.previousTargets(), totals.result().get(0),
+          totals.result().get(1), read.resultAt(0), read.resultAt(1), spread.result());
       List<Integer> missing = windowsWithMissedItems(inputs.evaluation().windows());
       return (missing.isEmpty() || period.first().isAfter(today)
           ? Future.succeededFuture(Map.<Integer, Map<ReportGrouping, Map<String, JsonObject>>>of())
