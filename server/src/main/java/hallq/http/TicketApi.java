@@ -20,6 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Tickets: issued by kiosks, read and cancelled by the citizen holding the id, requeued by staff. */
@@ -67,14 +68,14 @@ final class TicketApi {
    */
   void getTicket(RoutingContext ctx) {
     UUID id = ticketId(ctx);
-    Replies.json(ctx, queue.position(id)
-        .compose(position -> ratings.find(id)
-            .compose(rating -> standards.requiredMaterials(position.ticket().serviceCode())
-                .compose(materials -> contacts.nearCall(id)
-                    .map(nearCall -> toJson(position)
-                        .put("rating", rating.map(Rating::toJson).orElse(null))
-                        .put("requiredMaterials", new JsonArray(materials))
-                        .put("nearCall", nearCall))))));
+    // Phones poll this: the reads that need only the id run beside the position, not one after another.
+    Future<Optional<Rating>> rating = ratings.find(id);
+    Future<JsonObject> nearCall = contacts.nearCall(id);
+    Replies.json(ctx, queue.position(id).compose(position -> standards.requiredMaterials(position.ticket().serviceCode())
+        .compose(materials -> Future.all(rating, nearCall).map(both -> toJson(position)
+            .put("rating", rating.result().map(Rating::toJson).orElse(null))
+            .put("requiredMaterials", new JsonArray(materials))
+            .put("nearCall", nearCall.result())))));
   }
 
   /** 短信提醒: the citizen leaves a mobile number for the ticket's reminders, with the key of its QR link. */
