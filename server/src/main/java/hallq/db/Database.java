@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +46,17 @@ public final class Database implements AutoCloseable {
    * success reply promises the change is on disk; only tests pass {@code false}.
    */
   public static Database startEmbedded(Path dataDirectory, boolean durable) {
+    return startEmbedded(dataDirectory, durable, Map.of());
+  }
+
+  /** As {@link #startEmbedded(Path, boolean)}, with more server settings (a benchmark's statement statistics). */
+  public static Database startEmbedded(Path dataDirectory, boolean durable, Map<String, String> settings) {
     try {
       Files.createDirectories(dataDirectory);
       String onOff = durable ? "on" : "off";
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      settings.forEach(builder::setServerConfig);
+      EmbeddedPostgres pg = builder
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           .setLocaleConfig("encoding", "UTF8")

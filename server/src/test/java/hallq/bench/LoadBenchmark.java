@@ -6,6 +6,7 @@ import hallq.db.Database;
 import hallq.support.Api;
 import hallq.support.Reply;
 import hallq.support.ServerProcess;
+import hallq.support.TempDirs;
 import hallq.support.TestDatabase;
 import hallq.support.TestHall;
 import io.vertx.core.Future;
@@ -22,6 +23,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -65,18 +67,23 @@ public final class LoadBenchmark {
   private final Database postgres;
   private final ResultTable table = new ResultTable();
   private final AtomicInteger databases = new AtomicInteger();
+  /** With {@code -Dbench.statements=true}: the first round of each part prints where its database time went. */
+  private final StatementProfile statements;
 
-  private LoadBenchmark(Vertx vertx, Database postgres) {
+  private LoadBenchmark(Vertx vertx, Database postgres, boolean profileStatements) {
     this.vertx = vertx;
     this.postgres = postgres;
+    this.statements = profileStatements ? new StatementProfile(vertx, postgres.connectOptions()) : null;
   }
 
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.vertx();
-    Database postgres = Database.startEmbedded(Files.createTempDirectory("hallq-bench").resolve("pg"), true);
-    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "bench-postgres-stop"));
+    boolean profileStatements = Boolean.getBoolean("bench.statements");
+    Path dataDir = Files.createTempDirectory("hallq-bench");
+    Database postgres = Database.startEmbedded(dataDir.resolve("pg"), true, profileStatements ? StatementProfile.SETTINGS : Map.of());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> TempDirs.closeAndDelete(postgres, dataDir), "bench-postgres-stop"));
     try {
-      LoadBenchmark bench = new LoadBenchmark(vertx, postgres);
+      LoadBenchmark bench = new LoadBenchmark(vertx, postgres, profileStatements);
       Set<String> parts = Set.of((args.length == 0 ? ALL_PARTS : args[0]).split(","));
       if (parts.contains("all") || parts.contains("printer")) {
         bench.printerBytes();
@@ -94,6 +101,18 @@ public final class LoadBenchmark {
       System.out.println(bench.table.markdown());
     } finally {
       vertx.close().await();
+    }
+  }
+
+  private void profileFrom(boolean profiled) {
+    if (profiled && statements != null) {
+      statements.reset();
+    }
+  }
+
+  private void profileTo(boolean profiled, String run, String unit, long units) {
+    if (profiled && statements != null) {
+      statements.print(run, unit, units);
     }
   }
 
@@ -152,7 +171,10 @@ public final class LoadBenchmark {
       if (warmUp.failures() > 0) {
         throw new IllegalStateException("the warm-up failed: " + warmUp.failuresByKind());
       }
-      return ClosedLoop.run(CLIENTS, ISSUES, issueAt(apis, run));
+      profileFrom(run.equals("one-0"));
+      ClosedLoop.Result measured = ClosedLoop.run(CLIENTS, ISSUES, issueAt(apis, run));
+      profileTo(run.equals("one-0"), "issue, 1 instance", "ticket", ISSUES);
+      return measured;
     } finally {
       apis.forEach(Api::close);
       servers.forEach(ServerProcess::close);
@@ -208,7 +230,9 @@ public final class LoadBenchmark {
         Samples calls = new Samples();
         Set<String> called = Collections.synchronizedSet(new HashSet<>());
         Map<String, Integer> failures = new ConcurrentHashMap<>();
+        profileFrom(round == 0);
         long wall = serveAll(api, manager, calls, called, failures);
+        profileTo(round == 0, "call-next", "call-next cycle (call, start, finish)", calls.count());
         twice += countCalledTwice(url);
         failures.forEach((kind, n) -> failed.merge(kind, n, Integer::sum));
         if (called.size() != WAITING) {

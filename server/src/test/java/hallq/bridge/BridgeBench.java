@@ -5,6 +5,7 @@ import hallq.bridge.app.BridgeConfigLoader;
 import hallq.bridge.app.BridgeVerticle;
 import hallq.bridge.sim.SimulatedDevices;
 import hallq.support.Api;
+import hallq.support.TempDirs;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +38,7 @@ final class BridgeBench implements AutoCloseable {
   static BridgeBench start(Vertx vertx, int serverPort, Consumer<JsonObject> tweak) {
     try {
       JsonObject json = new JsonObject(Files.readString(BRIDGE_CONFIG));
-      Path dir = Files.createTempDirectory("hallq-devices");
+      Path dir = TempDirs.create("hallq-devices");
       json.getJsonObject("server").put("url", "http://127.0.0.1:" + serverPort);
       json.getJsonObject("timing")
           .put("reconnectMinMillis", 100)

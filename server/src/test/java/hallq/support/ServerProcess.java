@@ -41,7 +41,7 @@ public final class ServerProcess implements AutoCloseable {
   /** The demo hall's config, changed by {@code tweak}, served from {@code dbUrl} with the given JVM options. */
   public static ServerProcess start(String dbUrl, List<String> jvmOptions, Consumer<JsonObject> tweak) {
     try {
-      Path dir = Files.createTempDirectory("hallq-server");
+      Path dir = TempDirs.create("hallq-server");
       JsonObject raw = new JsonObject(Files.readString(TestHall.DEMO_CONFIG));
       tweak.accept(raw);
       Path config = dir.resolve("hallq.json");

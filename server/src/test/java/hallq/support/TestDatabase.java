@@ -4,6 +4,7 @@ import hallq.db.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,12 +41,15 @@ public final class TestDatabase {
 
   private static Database instance() {
     if (database == null) {
+      Path dir;
       try {
-        database = Database.startEmbedded(Files.createTempDirectory("hallq-test-pg"), false);
+        dir = Files.createTempDirectory("hallq-test-pg");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-stop"));
+      Database started = Database.startEmbedded(dir, false);
+      database = started;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> TempDirs.closeAndDelete(started, dir), "test-postgres-stop"));
     }
     return database;
   }

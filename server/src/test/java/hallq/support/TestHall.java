@@ -11,8 +11,6 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,12 +82,9 @@ public final class TestHall implements AutoCloseable {
     return ConfigLoader.fromJson(raw);
   }
 
+  /** A directory of the test's own, deleted when the test JVM exits. */
   public static Path tempDir() {
-    try {
-      return Files.createTempDirectory("hallq-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TempDirs.create("hallq-test");
   }
 
   /** Signs a clerk in to a counter: clerk01 … clerk12. */
