@@ -5,6 +5,7 @@ import hallq.config.HallqConfig;
 import hallq.config.HallqConfig.DeviceConfig;
 import hallq.config.HallqConfig.Role;
 import hallq.db.PgSessionRepository;
+import hallq.db.PgSessionRepository.SessionRow;
 import hallq.db.PgSessionRepository.UserRow;
 import hallq.queue.HallClock;
 import io.vertx.core.Future;
@@ -39,6 +40,7 @@ public final class AuthService {
   private final Map<String, DeviceConfig> devicesByTokenHash;
   private final String decoyHash;
   private final Optional<DirectorySignIn> directory;
+  private final SessionCache recentSessions = new SessionCache(System::nanoTime);
 
   public AuthService(Vertx vertx, HallqConfig config, HallClock clock, PgSessionRepository sessions) {
     this.vertx = vertx;
@@ -68,7 +70,13 @@ public final class AuthService {
           String token = newToken();
           Instant now = clock.now();
           Instant expiresAt = now.plus(config.auth().sessionTtl());
-          return sessions.create(sha256(token), user.username(), counter, now, expiresAt, user.role() == Role.CLERK)
+          boolean onlySession = user.role() == Role.CLERK;
+          return sessions.create(sha256(token), user.username(), counter, now, expiresAt, onlySession)
+              .onSuccess(v -> {
+                if (onlySession) {
+                  recentSessions.forgetUser(user.username());
+                }
+              })
               .map(v -> new Session(token, Principal.user(user.username(), user.role(), counter), user.displayName(), expiresAt));
         });
   }
@@ -115,6 +123,7 @@ public final class AuthService {
 
   private <T> Future<T> refuse(DirectoryAccount account, String code, String message) {
     return sessions.retireDirectoryUser(account.username())
+        .onSuccess(v -> recentSessions.forgetUser(account.username()))
         .transform(v -> Future.failedFuture(DomainException.forbidden(code, message)));
   }
 
@@ -128,7 +137,16 @@ public final class AuthService {
     if (device != null) {
       return Future.succeededFuture(Optional.of(Principal.device(device.id(), device.type())));
     }
-    return sessions.find(hash, clock.now());
+    Instant now = clock.now();
+    Optional<Principal> recent = recentSessions.find(hash, now);
+    if (recent.isPresent()) {
+      return Future.succeededFuture(recent);
+    }
+    long generation = recentSessions.generation();
+    return sessions.find(hash, now).map(found -> {
+      found.ifPresent(session -> recentSessions.remember(hash, session.principal(), session.expiresAt(), generation));
+      return found.map(SessionRow::principal);
+    });
   }
 
   /** The clerk signed in to this counter's console, for whom its keypad acts. */
@@ -137,7 +155,8 @@ public final class AuthService {
   }
 
   public Future<Void> logout(String bearerToken) {
-    return sessions.delete(sha256(bearerToken));
+    String hash = sha256(bearerToken);
+    return sessions.delete(hash).onSuccess(v -> recentSessions.forget(hash));
   }
 
   private Integer counterFor(UserRow user, Integer counterNo) {

@@ -1,12 +1,14 @@
 package hallq.db;
 
 import hallq.DomainException;
+import hallq.queue.PriorityRule;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,17 @@ public final class PgCounterRepository {
    * (潮汐窗口, {@code assignments}: service → assignment), then its own in its preferred order.
    * {@code walkInsSincePriority}: walk-ins it called since its last priority call (for a RATIO
    * {@link hallq.queue.PriorityRule}). {@code smsContacts}: some ticket of the hall has an open SMS
-   * contact, so a call looks for reminders to queue.
+   * contact, so a call looks for reminders to queue. {@code ratioRules}: the hall's services called by a
+   * RATIO rule (read with the counter's lock, not in a statement of its own: a call needs them); any other is STRICT.
    */
   public record CounterRow(int no, String name, boolean paused, List<String> services, int walkInsSincePriority,
-      Map<String, Long> assignments, boolean smsContacts) {}
+      Map<String, Long> assignments, boolean smsContacts, Map<String, PriorityRule> ratioRules) {
+
+    /** The rule the counter calls this service's priority tickets by. */
+    public PriorityRule priorityRule(String serviceCode) {
+      return ratioRules.getOrDefault(serviceCode, PriorityRule.STRICT);
+    }
+  }
 
   private static final String SELECT = """
       SELECT c.counter_no, c.name, c.paused, c.walk_ins_since_priority,
@@ -32,7 +41,11 @@ public final class PgCounterRepository {
         array(SELECT a.service_code FROM counter_assignment a WHERE a.hall_id = c.hall_id AND a.counter_no = c.counter_no
               AND a.starts_at <= $2 AND a.ends_at > $2 ORDER BY a.starts_at, a.id) AS assigned,
         array(SELECT a.id FROM counter_assignment a WHERE a.hall_id = c.hall_id AND a.counter_no = c.counter_no
-              AND a.starts_at <= $2 AND a.ends_at > $2 ORDER BY a.starts_at, a.id) AS assignment_ids
+              AND a.starts_at <= $2 AND a.ends_at > $2 ORDER BY a.starts_at, a.id) AS assignment_ids,
+        array(SELECT r.service_code FROM service_priority_rule r WHERE r.hall_id = $1 AND r.mode = 'RATIO'
+              ORDER BY r.service_code) AS ratio_services,
+        array(SELECT r.normal_per_priority FROM service_priority_rule r WHERE r.hall_id = $1 AND r.mode = 'RATIO'
+              ORDER BY r.service_code) AS ratio_walk_ins
       FROM counter c WHERE c.hall_id = $1 AND c.active""";
 
   private static final String FIND_ALL = SELECT + " ORDER BY c.counter_no";
@@ -81,7 +94,7 @@ public final class PgCounterRepository {
           }
           Row row = it.next();
           return new CounterRow(row.getInteger("counter_no"), row.getString("name"), row.getBoolean("paused"), List.of(),
-              row.getInteger("walk_ins_since_priority"), Map.of(), false);
+              row.getInteger("walk_ins_since_priority"), Map.of(), false, Map.of());
         });
   }
 
@@ -112,8 +125,13 @@ public final class PgCounterRepository {
         services.add(own);
       }
     }
+    String[] ratioServices = row.getArrayOfStrings("ratio_services");
+    Integer[] ratioWalkIns = row.getArrayOfIntegers("ratio_walk_ins");
+    Map<String, PriorityRule> ratioRules = new HashMap<>();
+    for (int i = 0; i < ratioServices.length; i++) {
+      ratioRules.put(ratioServices[i], new PriorityRule(PriorityRule.Mode.RATIO, ratioWalkIns[i]));
+    }
     return new CounterRow(row.getInteger("counter_no"), row.getString("name"), row.getBoolean("paused"), List.copyOf(services),
-        row.getInteger("walk_ins_since_priority"), assignments,
-        row.getBoolean("sms_contacts"));
+        row.getInteger("walk_ins_since_priority"), assignments, row.getBoolean("sms_contacts"), Map.copyOf(ratioRules));
   }
 }

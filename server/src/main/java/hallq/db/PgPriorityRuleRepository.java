@@ -10,7 +10,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Each service's {@link PriorityRule}, and the audit of the queue rules managers change ({@code rule_change}). */
@@ -25,10 +24,6 @@ public final class PgPriorityRuleRepository implements ServiceRuleStore<Priority
       SELECT r.service_code, r.mode, r.normal_per_priority, r.edited_by, r.edited_at
       FROM service_priority_rule r JOIN service_type s ON s.hall_id = r.hall_id AND s.code = r.service_code AND s.active
       WHERE r.hall_id = $1 ORDER BY s.sort_order""";
-
-  /** Every service's rule (a few rows): what a call needs, whichever services the counter calls now. */
-  private static final String BY_SERVICE = """
-      SELECT r.service_code, r.mode, r.normal_per_priority FROM service_priority_rule r WHERE r.hall_id = $1""";
 
   private static final String LOCK = "SELECT service_code, mode, normal_per_priority FROM service_priority_rule "
       + "WHERE hall_id = $1 AND service_code = $2 FOR UPDATE";
@@ -65,12 +60,6 @@ public final class PgPriorityRuleRepository implements ServiceRuleStore<Priority
       }
       return all;
     });
-  }
-
-  /** Every service's rule, by service code. */
-  public Future<Map<String, PriorityRule>> byService(SqlClient sql) {
-    return sql.preparedQuery(BY_SERVICE).execute(Tuple.of(hallId))
-        .map(rows -> ServiceRuleStore.byServiceCode(rows, PgPriorityRuleRepository::rule));
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class PgSessionRepository {
       INSERT INTO auth_session (token_hash, username, counter_no, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)""";
 
   private static final String FIND_SESSION = """
-      SELECT u.username, u.role, s.counter_no FROM auth_session s JOIN app_user u ON u.username = s.username
+      SELECT u.username, u.role, s.counter_no, s.expires_at FROM auth_session s JOIN app_user u ON u.username = s.username
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active AND u.hall_id = $3""";
 
   private static final String CLERK_AT_COUNTER = """
@@ -110,7 +110,10 @@ public final class PgSessionRepository {
         .mapEmpty());
   }
 
-  public Future<Optional<Principal>> find(String tokenHash, Instant now) {
+  /** A session found by its token: who it acts for, until when. */
+  public record SessionRow(Principal principal, Instant expiresAt) {}
+
+  public Future<Optional<SessionRow>> find(String tokenHash, Instant now) {
     return pool.preparedQuery(FIND_SESSION)
         .execute(Tuple.of(tokenHash, PgTicketRepository.time(now), hallId))
         .map(rows -> {
@@ -119,7 +122,8 @@ public final class PgSessionRepository {
             return Optional.empty();
           }
           Row row = it.next();
-          return Optional.of(Principal.user(row.getString("username"), Role.valueOf(row.getString("role")), row.getInteger("counter_no")));
+          return Optional.of(new SessionRow(Principal.user(row.getString("username"), Role.valueOf(row.getString("role")),
+              row.getInteger("counter_no")), row.getOffsetDateTime("expires_at").toInstant()));
         });
   }
 

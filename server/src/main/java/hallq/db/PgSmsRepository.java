@@ -42,8 +42,7 @@ public final class PgSmsRepository {
         SELECT k.ticket_id, t.number, k.phone_encrypted, k.phone_masked,
           (SELECT count(*) FROM ticket w
             WHERE w.hall_id = t.hall_id AND w.service_day = t.service_day AND w.service_code = t.service_code AND w.status = 'WAITING'
-              AND ((w.priority IS NOT NULL AND t.priority IS NULL)
-                OR ((w.priority IS NOT NULL) = (t.priority IS NOT NULL) AND (w.rank_at, w.seq, w.id) < (t.rank_at, t.seq, t.id)))) AS ahead
+              AND ((w.priority IS NULL), w.rank_at, w.seq, w.id) < ((t.priority IS NULL), t.rank_at, t.seq, t.id)) AS ahead
           FROM changed c
           JOIN ticket_contact k ON k.hall_id = c.hall_id AND k.open
           JOIN ticket t ON t.id = k.ticket_id AND t.service_day = c.service_day AND t.service_code = c.service_code AND t.status = 'WAITING'

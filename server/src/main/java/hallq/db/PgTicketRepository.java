@@ -45,7 +45,7 @@ public final class PgTicketRepository {
   private static final String UPDATE = """
       UPDATE ticket t SET status = $3, counter_no = $4, queued_at = $5, rank_at = $6, called_at = $7,
         started_at = $8, ended_at = $9, recall_count = $10, requeue_count = $11, served_by = coalesce($12, served_by),
-        parked_at = $13
+        parked_at = $13, outcome = coalesce($14, outcome)
       WHERE t.hall_id = $1 AND t.id = $2
       RETURNING\s""" + COLUMNS;
 
@@ -104,16 +104,20 @@ public final class PgTicketRepository {
       FROM ticket t
       WHERE t.hall_id = $1 AND t.counter_no = $2 AND t.service_day = $3 AND t.status = 'FINISHED'""";
 
+  // Both read the waiting index in its own order, so a ticket's position costs what its queue ahead does, not the
+  // whole day: "ahead" is one row comparison on the index's columns (priority first: false < true), and "is
+  // anyone waiting for that service" the queue's head. (Written as EXISTS, the planner made it a hash of every
+  // waiting ticket of the day, or a sequential scan past the day's served tickets.)
   private static final String AHEAD_AND_OPEN_COUNTERS = """
       SELECT
         (SELECT count(*) FROM ticket w
           WHERE w.hall_id = $1 AND w.service_day = $2 AND w.service_code = $3 AND w.status = 'WAITING'
-            AND ((w.priority IS NOT NULL AND NOT $4)
-              OR ((w.priority IS NOT NULL) = $4 AND (w.rank_at, w.seq, w.id) < ($5, $6, $7)))) AS ahead,
+            AND ((w.priority IS NULL), w.rank_at, w.seq, w.id) < (NOT $4, $5, $6, $7)) AS ahead,
         (SELECT coalesce(sum(1.0 / (SELECT count(*) FROM counter_service o
             WHERE o.hall_id = c.hall_id AND o.counter_no = c.counter_no AND o.position <= cs.position
-              AND (o.service_code = $3 OR EXISTS (SELECT 1 FROM ticket q
-                WHERE q.hall_id = $1 AND q.service_day = $2 AND q.service_code = o.service_code AND q.status = 'WAITING')))), 0)::float8
+              AND (o.service_code = $3 OR (SELECT q.seq FROM ticket q
+                WHERE q.hall_id = $1 AND q.service_day = $2 AND q.service_code = o.service_code AND q.status = 'WAITING'
+                ORDER BY (q.priority IS NULL), q.rank_at LIMIT 1) IS NOT NULL))), 0)::float8
           FROM counter c JOIN counter_service cs USING (hall_id, counter_no)
           WHERE c.hall_id = $1 AND cs.service_code = $3 AND c.active AND NOT c.paused) AS capacity""";
 
@@ -192,7 +196,8 @@ public final class PgTicketRepository {
   }
 
   /** Saves the ticket's state; {@code servedBy}, if not null, records who called it to their counter (the clerk of the reports). */
-  public Future<Ticket> update(SqlClient sql, Ticket t, String servedBy) {
+  /** Saves a ticket's new state; {@code servedBy} (its caller) and {@code outcome} (its finish) are kept when null. */
+  public Future<Ticket> update(SqlClient sql, Ticket t, String servedBy, String outcome) {
     Tuple params = Tuple.tuple()
         .addString(hallId)
         .addUUID(t.id())
@@ -206,7 +211,8 @@ public final class PgTicketRepository {
         .addInteger(t.recallCount())
         .addInteger(t.requeueCount())
         .addString(servedBy)
-        .addOffsetDateTime(time(t.parkedAt()));
+        .addOffsetDateTime(time(t.parkedAt()))
+        .addString(outcome);
     return sql.preparedQuery(UPDATE).execute(params).map(PgTicketRepository::single);
   }
 
@@ -290,10 +296,6 @@ public final class PgTicketRepository {
   public Future<Optional<String>> finishedBy(SqlClient sql, UUID ticketId) {
     return sql.preparedQuery(FINISHED_BY).execute(Tuple.of(ticketId))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.ofNullable(rows.iterator().next().getString("actor")));
-  }
-
-  public Future<Void> setOutcome(SqlClient sql, UUID ticketId, String outcome) {
-    return sql.preparedQuery("UPDATE ticket SET outcome = $2 WHERE id = $1").execute(Tuple.of(ticketId, outcome)).mapEmpty();
   }
 
   /** A finished ticket and the clerk who finished it. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Which ticket a counter calls next, in one place: today's waiting tickets of the counter's service
@@ -67,9 +68,9 @@ public final class CallPolicy {
    * appointment of a RATIO service goes before its other priority tickets and walk-ins whatever the count:
    * its slot's capacity bounds how many there are, so they cannot starve walk-ins, and its time was promised.
    */
-  public Future<Optional<Ticket>> pickNext(SqlClient sql, List<String> services, Map<String, PriorityRule> rules,
+  public Future<Optional<Ticket>> pickNext(SqlClient sql, List<String> services, Function<String, PriorityRule> rules,
       int walkInsSincePriority, LocalDate day) {
-    List<String> strict = services.stream().filter(s -> rules.getOrDefault(s, PriorityRule.STRICT).mode() == PriorityRule.Mode.STRICT).toList();
+    List<String> strict = services.stream().filter(s -> rules.apply(s).mode() == PriorityRule.Mode.STRICT).toList();
     if (strict.size() == services.size()) {
       return pickNext(sql, services, day);
     }
@@ -84,7 +85,7 @@ public final class CallPolicy {
         return Future.succeededFuture(appointment);
       }
       return firstHead(sql, ratio, 0, false, day).compose(priority -> {
-        if (priority.isPresent() && rules.get(priority.get().serviceCode()).priorityDue(walkInsSincePriority)) {
+        if (priority.isPresent() && rules.apply(priority.get().serviceCode()).priorityDue(walkInsSincePriority)) {
           return Future.succeededFuture(priority);
         }
         return firstHead(sql, services, 0, true, day).map(walkIn -> walkIn.isPresent() ? walkIn : priority);

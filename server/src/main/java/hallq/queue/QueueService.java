@@ -169,16 +169,11 @@ public final class QueueService {
 
   public Future<CounterState> callNext(int counterNo, String actor) {
     return pool.withTransaction(sql -> {
-      // Sent together (pipelined): the counter and its ticket locked, and its services' priority rules.
-      Future<LockedCounter> lockedCounter = lockCounter(sql, counterNo, true);
-      Future<Map<String, PriorityRule>> rules = priorityRules.byService(sql);
-      return Future.all(lockedCounter, rules).compose(both -> {
-        LockedCounter locked = lockedCounter.result();
+      return lockCounter(sql, counterNo, true).compose(locked -> {
         CounterRow counter = locked.counter();
         requireFree(locked);
-        boolean counted = counter.services().stream()
-            .anyMatch(service -> rules.result().getOrDefault(service, PriorityRule.STRICT).mode() == PriorityRule.Mode.RATIO);
-        return callPolicy.pickNext(sql, counter.services(), rules.result(), counter.walkInsSincePriority(), clock.today())
+        boolean counted = counter.services().stream().anyMatch(service -> counter.priorityRule(service).mode() == PriorityRule.Mode.RATIO);
+        return callPolicy.pickNext(sql, counter.services(), counter::priorityRule, counter.walkInsSincePriority(), clock.today())
             .compose(next -> next.isEmpty()
                 ? Future.succeededFuture(state(counter, null))
                 : called(sql, next.get().call(counterNo, clock.now()), counted, counter, actor).map(called -> state(counter, called)));
@@ -327,12 +322,8 @@ public final class QueueService {
         .code();
     return pool.withTransaction(sql -> lockCounter(sql, counterNo)
         .map(LockedCounter::requireHeld)
-        .compose(held -> {
-          // Sent together (pipelined): the outcome costs no round trip of its own.
-          Future<Ticket> finished = change(sql, held.finish(clock.now()), EventType.SERVICE_FINISHED, actor, new JsonObject().put("outcome", outcome));
-          Future<Void> recorded = tickets.setOutcome(sql, held.id(), outcome);
-          return Future.all(finished, recorded).map(both -> finished.result());
-        }));
+        .compose(held -> change(sql, held.finish(clock.now()), EventType.SERVICE_FINISHED, actor,
+            new JsonObject().put("outcome", outcome), outcome)));
   }
 
   public Future<Transfer> transfer(int counterNo, String toServiceCode, String actor) {
@@ -690,8 +681,13 @@ public final class QueueService {
 
   /** Saves the change with its device jobs and event, sent together (pipelined, run in this order). */
   private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor, JsonObject payload) {
+    return change(sql, changed, type, actor, payload, null);
+  }
+
+  /** The same, recording the outcome of a finished service on the ticket too (one UPDATE). */
+  private Future<Ticket> change(SqlConnection sql, Ticket changed, EventType type, String actor, JsonObject payload, String outcome) {
     // The clerk who calls a ticket serves it.
-    Future<Ticket> saved = tickets.update(sql, changed, type == EventType.TICKET_CALLED ? actor : null);
+    Future<Ticket> saved = tickets.update(sql, changed, type == EventType.TICKET_CALLED ? actor : null, outcome);
     Future<Void> jobs = deviceJobs.ticketChanged(sql, type, changed, changed.counterNo());
     Future<Long> logged = appendEvent(sql, type, changed, actor, payload);
     return Future.all(saved, jobs, logged).map(written -> saved.result());
