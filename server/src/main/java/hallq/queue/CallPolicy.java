@@ -5,8 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,12 +33,21 @@ public final class CallPolicy {
 
   private static final String CALL_ORDER = "ORDER BY (t.priority IS NULL), cs.position, t.rank_at, t.seq, t.id ";
 
-  /** The head of one service's priority ($4 false) or walk-in ($4 true) queue, in the order of the index that serves it. */
-  private static final String PICK_HEAD = "SELECT " + PgTicketRepository.COLUMNS + """
-       FROM ticket t
-      WHERE t.hall_id = $1 AND t.service_day = $2 AND t.service_code = $3 AND t.status = 'WAITING' AND (t.priority IS NULL) = $4
-      ORDER BY t.rank_at, t.seq, t.id
-      LIMIT 1 FOR UPDATE SKIP LOCKED""";
+  /**
+   * The first ticket of several queues (a service's priority or walk-in tickets) in the order given, in one
+   * statement: $2 and $3 name each queue's service and whether it is the walk-in one. Each queue is read at
+   * its head, one index lookup, and the nested loop under LIMIT 1 stops at the first queue that has a ticket
+   * it can lock, so no later head is read or locked.
+   */
+  private static final String PICK_FIRST_HEAD = "SELECT " + PgTicketRepository.COLUMNS + """
+       FROM unnest($2::text[], $3::boolean[]) AS q (service_code, walk_in)
+      CROSS JOIN LATERAL (
+        SELECT h.* FROM ticket h
+        WHERE h.hall_id = $1 AND h.service_day = $4 AND h.service_code = q.service_code AND h.status = 'WAITING'
+          AND (h.priority IS NULL) = q.walk_in
+        ORDER BY h.rank_at, h.seq, h.id
+        LIMIT 1 FOR UPDATE SKIP LOCKED) t
+      LIMIT 1""";
 
   /** The head of one service's appointment tickets ($4: {@link Ticket#APPOINTMENT}), which are priority tickets. */
   private static final String PICK_APPOINTMENT = "SELECT " + PgTicketRepository.COLUMNS + """
@@ -57,8 +67,11 @@ public final class CallPolicy {
 
   /** Locks and returns the ticket a counter of these {@code services} (in its order) calls next, all of them STRICT. */
   public Future<Optional<Ticket>> pickNext(SqlClient sql, List<String> services, LocalDate day) {
-    return firstHead(sql, services, 0, false, day)
-        .compose(priority -> priority.isPresent() ? Future.succeededFuture(priority) : firstHead(sql, services, 0, true, day));
+    List<String> queues = new ArrayList<>(services);
+    queues.addAll(services);
+    List<Boolean> walkIn = new ArrayList<>(Collections.nCopies(services.size(), false));
+    walkIn.addAll(Collections.nCopies(services.size(), true));
+    return firstHead(sql, queues, walkIn, day);
   }
 
   /**
@@ -75,37 +88,48 @@ public final class CallPolicy {
       return pickNext(sql, services, day);
     }
     List<String> ratio = services.stream().filter(s -> !strict.contains(s)).toList();
-    return firstHead(sql, strict, 0, false, day).compose(first -> {
+    return firstHead(sql, strict, false, day).compose(first -> {
       if (first.isPresent()) {
         return Future.succeededFuture(first);
       }
-      return firstOf(sql, PICK_APPOINTMENT, ratio, 0, Ticket.APPOINTMENT, day);
+      return firstAppointment(sql, ratio, 0, day);
     }).compose(appointment -> {
       if (appointment.isPresent()) {
         return Future.succeededFuture(appointment);
       }
-      return firstHead(sql, ratio, 0, false, day).compose(priority -> {
+      return firstHead(sql, ratio, false, day).compose(priority -> {
         if (priority.isPresent() && rules.apply(priority.get().serviceCode()).priorityDue(walkInsSincePriority)) {
           return Future.succeededFuture(priority);
         }
-        return firstHead(sql, services, 0, true, day).map(walkIn -> walkIn.isPresent() ? walkIn : priority);
+        return firstHead(sql, services, true, day).map(walkIn -> walkIn.isPresent() ? walkIn : priority);
       });
     });
   }
 
-  private Future<Optional<Ticket>> firstHead(SqlClient sql, List<String> services, int index, boolean walkIn, LocalDate day) {
-    return firstOf(sql, PICK_HEAD, services, index, walkIn, day);
+  /** The first head of these services' priority ({@code walkIn} false) or walk-in queues. */
+  private Future<Optional<Ticket>> firstHead(SqlClient sql, List<String> services, boolean walkIn, LocalDate day) {
+    return firstHead(sql, services, Collections.nCopies(services.size(), walkIn), day);
   }
 
-  /** The first head {@code pick} finds, service by service in the counter's order ($4: {@code which}). */
-  private Future<Optional<Ticket>> firstOf(SqlClient sql, String pick, List<String> services, int index, Object which, LocalDate day) {
+  private Future<Optional<Ticket>> firstHead(SqlClient sql, List<String> services, List<Boolean> walkIn, LocalDate day) {
+    if (services.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return sql.preparedQuery(PICK_FIRST_HEAD)
+        .execute(Tuple.of(hallId).addArrayOfString(services.toArray(String[]::new)).addArrayOfBoolean(walkIn.toArray(Boolean[]::new))
+            .addLocalDate(day))
+        .map(PgTicketRepository::first);
+  }
+
+  /** The first appointment head, service by service in the counter's order. */
+  private Future<Optional<Ticket>> firstAppointment(SqlClient sql, List<String> services, int index, LocalDate day) {
     if (index == services.size()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return sql.preparedQuery(pick)
-        .execute(Tuple.of(hallId, day, services.get(index), which))
+    return sql.preparedQuery(PICK_APPOINTMENT)
+        .execute(Tuple.of(hallId, day, services.get(index), Ticket.APPOINTMENT))
         .map(PgTicketRepository::first)
-        .compose(head -> head.isPresent() ? Future.succeededFuture(head) : firstOf(sql, pick, services, index + 1, which, day));
+        .compose(head -> head.isPresent() ? Future.succeededFuture(head) : firstAppointment(sql, services, index + 1, day));
   }
 
   /** The next {@code limit} tickets this counter would call, in that order, without locking them. */
