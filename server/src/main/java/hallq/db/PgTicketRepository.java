@@ -195,8 +195,10 @@ public final class PgTicketRepository {
         .addString(row.citizenKey());
   }
 
-  /** Saves the ticket's state; {@code servedBy}, if not null, records who called it to their counter (the clerk of the reports). */
-  /** Saves a ticket's new state; {@code servedBy} (its caller) and {@code outcome} (its finish) are kept when null. */
+  /**
+   * Saves the ticket's state. {@code servedBy}, if not null, records who called it to their counter (the clerk of
+   * the reports); {@code outcome}, if not null, how its service ended. Either is kept as it was when null.
+   */
   public Future<Ticket> update(SqlClient sql, Ticket t, String servedBy, String outcome) {
     Tuple params = Tuple.tuple()
         .addString(hallId)

@@ -22,8 +22,6 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -79,9 +77,7 @@ public final class LoadBenchmark {
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.vertx();
     boolean profileStatements = Boolean.getBoolean("bench.statements");
-    Path dataDir = Files.createTempDirectory("hallq-bench");
-    Database postgres = Database.startEmbedded(dataDir.resolve("pg"), true, profileStatements ? StatementProfile.SETTINGS : Map.of());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> TempDirs.closeAndDelete(postgres, dataDir), "bench-postgres-stop"));
+    Database postgres = TempDirs.embeddedPostgres("hallq-bench", true, profileStatements ? StatementProfile.SETTINGS : Map.of());
     try {
       LoadBenchmark bench = new LoadBenchmark(vertx, postgres, profileStatements);
       Set<String> parts = Set.of((args.length == 0 ? ALL_PARTS : args[0]).split(","));

